@@ -1,0 +1,1 @@
+return Identity.Cli.CliApplication.Run(args, Console.Out, Console.Error);

@@ -1,0 +1,8 @@
+namespace Identity.Verifier;
+
+/// <summary>Default values of the verifiable-presentation authentication scheme.</summary>
+public static class VerifiablePresentationDefaults
+{
+    /// <summary>The default scheme name.</summary>
+    public const string AuthenticationScheme = "VerifiablePresentation";
+}
