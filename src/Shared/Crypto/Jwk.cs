@@ -84,7 +84,8 @@ public sealed class Jwk
         jwk = null;
         try
         {
-            using var document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 8 });
+            // A key file or header with "x" twice would mean different keys to different parsers: refuse it.
+            using var document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 8, AllowDuplicateProperties = false });
             return TryParse(document.RootElement, out jwk, out error);
         }
         catch (JsonException)
