@@ -84,6 +84,18 @@ public abstract class Secp256k1
         uncompressedPublicKey.Slice(1, 32).CopyTo(compressedPublicKey[1..]);
     }
 
+    /// <summary>
+    /// Whether the encoding is SEC1 compressed (0x02/0x03, 33 bytes) or uncompressed (0x04, 65 bytes). Both
+    /// libsecp256k1 and BouncyCastle also take the "hybrid" 0x06/0x07 form, which JOSE, did-jwt (noble) and
+    /// Ethereum never produce; refusing it here keeps one key with one accepted encoding per form.
+    /// </summary>
+    internal static bool HasPointPrefix(ReadOnlySpan<byte> encoded) => encoded.Length switch
+    {
+        CompressedPublicKeySize => encoded[0] is 0x02 or 0x03,
+        UncompressedPublicKeySize => encoded[0] == 0x04,
+        _ => false,
+    };
+
     private protected static void CheckHash(ReadOnlySpan<byte> hash)
     {
         if (hash.Length != HashSize)
