@@ -47,8 +47,8 @@ public abstract class Secp256k1
     public abstract bool TryGetPublicKey(ReadOnlySpan<byte> privateKey, Span<byte> uncompressedPublicKey);
 
     /// <summary>
-    /// Parses a compressed (33) or uncompressed (65) public key, checks it lies on the curve, and writes
-    /// its uncompressed form.
+    /// Parses a compressed (33 bytes, 0x02/0x03) or uncompressed (65 bytes, 0x04) public key, checks it lies on the
+    /// curve, and writes its uncompressed form. Other prefixes, including the hybrid 0x06/0x07, give false.
     /// </summary>
     public abstract bool TryParsePublicKey(ReadOnlySpan<byte> encodedPublicKey, Span<byte> uncompressedPublicKey);
 
