@@ -14,7 +14,8 @@ public static class Eip191
     /// <summary>The digest a wallet signs for <paramref name="message"/>.</summary>
     public static byte[] HashPersonalMessage(ReadOnlySpan<byte> message)
     {
-        var prefix = System.Text.Encoding.ASCII.GetBytes("\x19Ethereum Signed Message:\n" + message.Length.ToString(CultureInfo.InvariantCulture));
+        // "\u0019", not "\x19": C#'s \x takes up to four hex digits, so "\x19E…" would be U+019E followed by "thereum".
+        var prefix = System.Text.Encoding.ASCII.GetBytes("\u0019Ethereum Signed Message:\n" + message.Length.ToString(CultureInfo.InvariantCulture));
         var buffer = new byte[prefix.Length + message.Length];
         prefix.CopyTo(buffer, 0);
         message.CopyTo(buffer.AsSpan(prefix.Length));

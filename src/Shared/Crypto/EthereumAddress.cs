@@ -29,16 +29,15 @@ public readonly struct EthereumAddress : IEquatable<EthereumAddress>
     public static EthereumAddress FromBytes(ReadOnlySpan<byte> address) =>
         address.Length == Size ? new EthereumAddress(address.ToArray()) : throw new ArgumentException("An address is 20 bytes.", nameof(address));
 
-    /// <summary>keccak256(X‖Y)[12..32] of a secp256k1 public key (33 or 65 bytes; compressed keys are decompressed).</summary>
+    /// <summary>
+    /// keccak256(X‖Y)[12..32] of a secp256k1 public key (33 or 65 bytes; compressed keys are decompressed).
+    /// False when the bytes are not a point on the curve: an address of a key nobody can sign with is no address.
+    /// </summary>
     public static bool TryFromPublicKey(ReadOnlySpan<byte> publicKey, out EthereumAddress address)
     {
         address = Zero;
         Span<byte> uncompressed = stackalloc byte[Secp256k1.UncompressedPublicKeySize];
-        if (publicKey.Length == Secp256k1.UncompressedPublicKeySize && publicKey[0] == 0x04)
-        {
-            publicKey.CopyTo(uncompressed);
-        }
-        else if (!Secp256k1.Default.TryParsePublicKey(publicKey, uncompressed))
+        if (!Secp256k1.Default.TryParsePublicKey(publicKey, uncompressed))
         {
             return false;
         }

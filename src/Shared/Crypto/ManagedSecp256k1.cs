@@ -170,7 +170,7 @@ internal sealed class ManagedSecp256k1 : Secp256k1
     private static bool TryDecodePoint(ReadOnlySpan<byte> encoded, out ECPoint point)
     {
         point = Curve.Curve.Infinity;
-        if (encoded.Length is not (CompressedPublicKeySize or UncompressedPublicKeySize))
+        if (!HasPointPrefix(encoded))
         {
             return false;
         }

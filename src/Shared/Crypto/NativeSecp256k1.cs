@@ -181,7 +181,7 @@ internal sealed unsafe partial class NativeSecp256k1 : Secp256k1
 
     private bool TryParse(ReadOnlySpan<byte> encoded, byte* opaque)
     {
-        if (encoded.Length is not (CompressedPublicKeySize or UncompressedPublicKeySize))
+        if (!HasPointPrefix(encoded))
         {
             return false;
         }

@@ -155,6 +155,7 @@ public sealed class PrivateKey : IDisposable
 
     internal ECParameters ToP256Parameters()
     {
+        ObjectDisposedException.ThrowIf(disposed, this);
         var parameters = PublicKey.ToP256Parameters();
         parameters.D = secret.ToArray();
         return parameters;

@@ -126,7 +126,7 @@ public sealed class PublicKey : IEquatable<PublicKey>
     private static bool TryDecodeP256(ReadOnlySpan<byte> encoded, out byte[] uncompressed)
     {
         uncompressed = [];
-        if (encoded.Length is not (33 or 65))
+        if (!Secp256k1.HasPointPrefix(encoded))
         {
             return false;
         }

@@ -47,8 +47,8 @@ public abstract class Secp256k1
     public abstract bool TryGetPublicKey(ReadOnlySpan<byte> privateKey, Span<byte> uncompressedPublicKey);
 
     /// <summary>
-    /// Parses a compressed (33) or uncompressed (65) public key, checks it lies on the curve, and writes
-    /// its uncompressed form.
+    /// Parses a compressed (33 bytes, 0x02/0x03) or uncompressed (65 bytes, 0x04) public key, checks it lies on the
+    /// curve, and writes its uncompressed form. Other prefixes, including the hybrid 0x06/0x07, give false.
     /// </summary>
     public abstract bool TryParsePublicKey(ReadOnlySpan<byte> encodedPublicKey, Span<byte> uncompressedPublicKey);
 
@@ -83,6 +83,18 @@ public abstract class Secp256k1
         compressedPublicKey[0] = (byte)((uncompressedPublicKey[64] & 1) == 0 ? 0x02 : 0x03);
         uncompressedPublicKey.Slice(1, 32).CopyTo(compressedPublicKey[1..]);
     }
+
+    /// <summary>
+    /// Whether the encoding is SEC1 compressed (0x02/0x03, 33 bytes) or uncompressed (0x04, 65 bytes). Both
+    /// libsecp256k1 and BouncyCastle also take the "hybrid" 0x06/0x07 form, which JOSE, did-jwt (noble) and
+    /// Ethereum never produce; refusing it here keeps one key with one accepted encoding per form.
+    /// </summary>
+    internal static bool HasPointPrefix(ReadOnlySpan<byte> encoded) => encoded.Length switch
+    {
+        CompressedPublicKeySize => encoded[0] is 0x02 or 0x03,
+        UncompressedPublicKeySize => encoded[0] == 0x04,
+        _ => false,
+    };
 
     private protected static void CheckHash(ReadOnlySpan<byte> hash)
     {
