@@ -301,7 +301,7 @@ public sealed record VerificationMethod
             return false;
         }
 
-        return CheckType(key, expected, out error);
+        return CheckType(ref key, expected, out error);
     }
 
     private static bool TryDecodeMultibase(string text, KeyType? expected, [NotNullWhen(true)] out PublicKey? key, [NotNullWhen(false)] out string? error)
@@ -332,7 +332,7 @@ public sealed record VerificationMethod
             return false;
         }
 
-        return CheckType(key, expected, out error);
+        return CheckType(ref key, expected, out error);
     }
 
     private static bool TryImport(KeyType type, byte[] raw, [NotNullWhen(true)] out PublicKey? key, [NotNullWhen(false)] out string? error)
@@ -347,11 +347,13 @@ public sealed record VerificationMethod
         return false;
     }
 
-    private static bool CheckType(PublicKey key, KeyType? expected, [NotNullWhen(false)] out string? error)
+    private static bool CheckType([NotNullWhen(true)] ref PublicKey? key, KeyType? expected, [NotNullWhen(false)] out string? error)
     {
+        ArgumentNullException.ThrowIfNull(key);
         if (expected is { } type && key.Type != type)
         {
             error = $"The key is {key.Type} but the method type requires {type}.";
+            key = null;
             return false;
         }
 
