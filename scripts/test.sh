@@ -1,7 +1,19 @@
 #!/usr/bin/env bash
-# Runs every test: installs what they need, builds the solution once, then runs each test project.
+# Runs every test: installs what they need, builds the solution once, then runs every test project.
+# Extra arguments go to `dotnet test` (for example --filter "FullyQualifiedName~Jose").
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
-dotnet build Identity.sln -c Release --nologo -v quiet
-dotnet test Identity.sln -c Release --no-build --nologo "$@"
+dotnet build Identity.sln -c Release --nologo -v quiet -clp:ErrorsOnly
+
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+set +e
+dotnet test Identity.sln -c Release --no-build --nologo "$@" 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+set -e
+# One closing line for the whole run, summed over the test assemblies.
+awk 'function count(label,   text) { if (match($0, label ": *[0-9]+")) { text = substr($0, RSTART, RLENGTH); gsub(/[^0-9]/, "", text); return text + 0 } return 0 }
+  /^(Passed|Failed)!/ { passed += count("Passed"); failed += count("Failed") }
+  END { printf "tests: %d passed, %d failed\n", passed, failed }' "$log"
+exit "$status"

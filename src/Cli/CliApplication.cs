@@ -1,13 +1,50 @@
+using System.CommandLine;
+using Identity.Cli.Commands;
+
 namespace Identity.Cli;
 
-/// <summary>The command tree of the <c>identity</c> tool.</summary>
+/// <summary>
+/// The command tree of the <c>identity</c> tool. Every command writes one JSON document (or a single token or
+/// DID) to stdout and diagnostics to stderr, and ends with an exit code of <see cref="ExitCodes"/>.
+/// </summary>
 internal static class CliApplication
 {
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr) =>
+        RunAsync(args, stdout, stderr, CancellationToken.None).GetAwaiter().GetResult();
+
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
-        _ = args;
-        _ = stdout;
-        stderr.WriteLine("identity: no commands yet");
-        return 2;
+        var console = new CliConsole(stdout, stderr);
+        var root = new RootCommand("identity: DIDs, verifiable credentials and presentations for patient-held health credentials.")
+        {
+            new Command("did", "Create, resolve and update decentralized identifiers.")
+            {
+                DidCreateCommand.Create(console),
+                DidResolveCommand.Create(console),
+            },
+        };
+
+        var parseResult = root.Parse(args);
+        if (parseResult.Errors.Count > 0)
+        {
+            foreach (var error in parseResult.Errors)
+            {
+                await stderr.WriteLineAsync($"identity: {error.Message}");
+            }
+
+            await stderr.WriteLineAsync("Run 'identity --help' for usage.");
+            return ExitCodes.BadInput;
+        }
+
+        var configuration = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
+        try
+        {
+            return await parseResult.InvokeAsync(configuration, cancellationToken);
+        }
+        catch (CliException e)
+        {
+            await stderr.WriteLineAsync($"identity: {e.Message}");
+            return e.ExitCode;
+        }
     }
 }
