@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using Utf8 = System.Text.Encoding;
 
 namespace Identity.Shared.Verification.Steps;
 
@@ -14,7 +13,7 @@ internal static class AudienceNonceStep
         }
 
         // Compared in constant time: a nonce is a short-lived secret of the verifier.
-        return nonce is not null && CryptographicOperations.FixedTimeEquals(Utf8.UTF8.GetBytes(nonce), Utf8.UTF8.GetBytes(expectedNonce))
+        return nonce is not null && CryptographicOperations.FixedTimeEquals(System.Text.Encoding.UTF8.GetBytes(nonce), System.Text.Encoding.UTF8.GetBytes(expectedNonce))
             ? null
             : new VerificationError(VerificationErrorCode.NonceMismatch, "The presentation does not carry the expected nonce.");
     }
