@@ -20,8 +20,8 @@ public static class CredentialJwt
         }
 
         return jws.Payload!.Value.TryGetProperty("vc", out _)
-            ? VcJwt.TryDecodeCredential(token!, jws, out decoded, out error)
-            : VcJoseCose.TryDecodeCredential(token!, jws, out decoded, out error);
+            ? VcJwt.TryDecodeCredentialCore(token!, jws, out decoded, out error)
+            : VcJoseCose.TryDecodeCredentialCore(token!, jws, out decoded, out error);
     }
 
     /// <summary>Decodes with the default JWS limits.</summary>
@@ -38,8 +38,8 @@ public static class CredentialJwt
         }
 
         return jws.Payload!.Value.TryGetProperty("vp", out _)
-            ? VcJwt.TryDecodePresentation(token!, jws, out decoded, out error)
-            : VcJoseCose.TryDecodePresentation(token!, jws, out decoded, out error);
+            ? VcJwt.TryDecodePresentationCore(token!, jws, out decoded, out error)
+            : VcJoseCose.TryDecodePresentationCore(token!, jws, out decoded, out error);
     }
 
     /// <summary>Decodes with the default JWS limits.</summary>

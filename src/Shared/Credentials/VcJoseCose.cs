@@ -91,17 +91,17 @@ public static class VcJoseCose
     public static bool TryDecodeCredential(string? token, JwsParseOptions? options, [NotNullWhen(true)] out DecodedCredential? decoded, [NotNullWhen(false)] out VerificationError? error)
     {
         decoded = null;
-        return JwsCompact.TryParse(token, options, out var jws, out error) && TryDecodeCredential(token!, jws, out decoded, out error);
+        return JwsCompact.TryParse(token, options, out var jws, out error) && TryDecodeCredentialCore(token!, jws, out decoded, out error);
     }
 
     /// <summary>Decodes a <c>vp+jwt</c> token. Never throws on bad input.</summary>
     public static bool TryDecodePresentation(string? token, JwsParseOptions? options, [NotNullWhen(true)] out DecodedPresentation? decoded, [NotNullWhen(false)] out VerificationError? error)
     {
         decoded = null;
-        return JwsCompact.TryParse(token, options, out var jws, out error) && TryDecodePresentation(token!, jws, out decoded, out error);
+        return JwsCompact.TryParse(token, options, out var jws, out error) && TryDecodePresentationCore(token!, jws, out decoded, out error);
     }
 
-    internal static bool TryDecodeCredential(string token, JwsCompact jws, [NotNullWhen(true)] out DecodedCredential? decoded, [NotNullWhen(false)] out VerificationError? error)
+    internal static bool TryDecodeCredentialCore(string token, JwsCompact jws, [NotNullWhen(true)] out DecodedCredential? decoded, [NotNullWhen(false)] out VerificationError? error)
     {
         decoded = null;
         var payload = jws.Payload!.Value;
@@ -136,7 +136,7 @@ public static class VcJoseCose
         return true;
     }
 
-    internal static bool TryDecodePresentation(string token, JwsCompact jws, [NotNullWhen(true)] out DecodedPresentation? decoded, [NotNullWhen(false)] out VerificationError? error)
+    internal static bool TryDecodePresentationCore(string token, JwsCompact jws, [NotNullWhen(true)] out DecodedPresentation? decoded, [NotNullWhen(false)] out VerificationError? error)
     {
         decoded = null;
         var payload = jws.Payload!.Value;

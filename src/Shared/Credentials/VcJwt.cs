@@ -211,14 +211,14 @@ public static class VcJwt
     public static bool TryDecodeCredential(string? token, JwsParseOptions? options, [NotNullWhen(true)] out DecodedCredential? decoded, [NotNullWhen(false)] out VerificationError? error)
     {
         decoded = null;
-        return JwsCompact.TryParse(token, options, out var jws, out error) && TryDecodeCredential(token!, jws, out decoded, out error);
+        return JwsCompact.TryParse(token, options, out var jws, out error) && TryDecodeCredentialCore(token!, jws, out decoded, out error);
     }
 
     /// <summary>Decodes a VP-JWT (did-jwt-vc's <c>normalizePresentation</c>; credentials stay as written). Never throws on bad input.</summary>
     public static bool TryDecodePresentation(string? token, JwsParseOptions? options, [NotNullWhen(true)] out DecodedPresentation? decoded, [NotNullWhen(false)] out VerificationError? error)
     {
         decoded = null;
-        return JwsCompact.TryParse(token, options, out var jws, out error) && TryDecodePresentation(token!, jws, out decoded, out error);
+        return JwsCompact.TryParse(token, options, out var jws, out error) && TryDecodePresentationCore(token!, jws, out decoded, out error);
     }
 
     /// <summary>
@@ -378,7 +378,7 @@ public static class VcJwt
         return true;
     }
 
-    internal static bool TryDecodeCredential(string token, JwsCompact jws, [NotNullWhen(true)] out DecodedCredential? decoded, [NotNullWhen(false)] out VerificationError? error)
+    internal static bool TryDecodeCredentialCore(string token, JwsCompact jws, [NotNullWhen(true)] out DecodedCredential? decoded, [NotNullWhen(false)] out VerificationError? error)
     {
         decoded = null;
         var payload = jws.Payload!.Value;
@@ -406,7 +406,7 @@ public static class VcJwt
         return true;
     }
 
-    internal static bool TryDecodePresentation(string token, JwsCompact jws, [NotNullWhen(true)] out DecodedPresentation? decoded, [NotNullWhen(false)] out VerificationError? error)
+    internal static bool TryDecodePresentationCore(string token, JwsCompact jws, [NotNullWhen(true)] out DecodedPresentation? decoded, [NotNullWhen(false)] out VerificationError? error)
     {
         decoded = null;
         var payload = jws.Payload!.Value;
