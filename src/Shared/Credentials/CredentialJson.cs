@@ -1,0 +1,178 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Identity.Shared.Verification;
+
+namespace Identity.Shared.Credentials;
+
+/// <summary>JSON plumbing shared by the credential model, its encodings and the status lists.</summary>
+internal static partial class CredentialJson
+{
+    /// <summary>The deepest nesting accepted in a credential or presentation document.</summary>
+    public const int MaxDepth = 64;
+
+    // '+' (as in "application/vc+jwt") and non-ASCII are written as themselves, like JSON.stringify.
+    private static readonly JsonSerializerOptions WriteOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonDocumentOptions ReadOptions = new() { MaxDepth = MaxDepth, AllowDuplicateProperties = false };
+
+    public static bool TryParseObject(string? text, string what, out JsonElement element, [NotNullWhen(false)] out VerificationError? error)
+    {
+        element = default;
+        if (string.IsNullOrEmpty(text))
+        {
+            error = Malformed($"The {what} is empty.");
+            return false;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(text, ReadOptions);
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                error = Malformed($"The {what} is not a JSON object.");
+                return false;
+            }
+
+            element = document.RootElement.Clone();
+            error = null;
+            return true;
+        }
+        catch (JsonException)
+        {
+            // Duplicate names, depth and syntax all land here; the reader's message may quote input, so it is not used.
+            error = Malformed($"The {what} is not valid JSON (syntax, duplicate member names or nesting deeper than {MaxDepth}).");
+            return false;
+        }
+    }
+
+    public static JsonElement ToElement(JsonNode node)
+    {
+        using var document = JsonDocument.Parse(Serialize(node), ReadOptions);
+        return document.RootElement.Clone();
+    }
+
+    public static string Serialize(JsonNode node) => node.ToJsonString(WriteOptions);
+
+    public static string Serialize(JsonElement element)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream, WriterOptions))
+        {
+            element.WriteTo(writer);
+        }
+
+        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    public static byte[] SerializeToUtf8(JsonNode node) => System.Text.Encoding.UTF8.GetBytes(Serialize(node));
+
+    /// <summary>A fresh mutable copy; the model never hands out its own state.</summary>
+    public static JsonObject ToObject(JsonElement element) => (JsonObject)JsonNode.Parse(Serialize(element))!;
+
+    public static VerificationError Malformed(string message) => new(VerificationErrorCode.Malformed, message);
+
+    /// <summary>A string or an array of strings, as a list (JSON-LD lets a single value stand for a set of one).</summary>
+    public static bool TryGetStrings(JsonElement value, [NotNullWhen(true)] out IReadOnlyList<string>? strings)
+    {
+        strings = null;
+        switch (value.ValueKind)
+        {
+            case JsonValueKind.String:
+                strings = [value.GetString()!];
+                return true;
+            case JsonValueKind.Array:
+                var list = new List<string>(value.GetArrayLength());
+                foreach (var item in value.EnumerateArray())
+                {
+                    if (item.ValueKind != JsonValueKind.String)
+                    {
+                        return false;
+                    }
+
+                    list.Add(item.GetString()!);
+                }
+
+                strings = list;
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>An object or a non-empty array of objects.</summary>
+    public static bool TryGetObjects(JsonElement value, out IReadOnlyList<JsonElement> objects)
+    {
+        objects = [];
+        if (value.ValueKind == JsonValueKind.Object)
+        {
+            objects = [value];
+            return true;
+        }
+
+        if (value.ValueKind != JsonValueKind.Array || value.GetArrayLength() == 0)
+        {
+            return false;
+        }
+
+        var list = new List<JsonElement>();
+        foreach (var item in value.EnumerateArray())
+        {
+            if (item.ValueKind != JsonValueKind.Object)
+            {
+                return false;
+            }
+
+            list.Add(item);
+        }
+
+        objects = list;
+        return true;
+    }
+
+    public static bool IsAbsoluteUri(string? value) =>
+        !string.IsNullOrEmpty(value) && value.Trim().Length == value.Length && Uri.TryCreate(value, UriKind.Absolute, out _);
+
+    public static string? GetOptionalString(JsonElement obj, string name) =>
+        obj.ValueKind == JsonValueKind.Object && obj.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    /// <summary>
+    /// An XML Schema 1.1 <c>dateTimeStamp</c> (RFC 3339 profile): the time zone is required, because a time without
+    /// one means different instants to different verifiers. Fractions beyond 100 ns are truncated.
+    /// </summary>
+    public static bool TryParseDateTimeStamp(string? text, out DateTimeOffset value)
+    {
+        value = default;
+        if (text is null)
+        {
+            return false;
+        }
+
+        var match = DateTimeStamp().Match(text);
+        if (!match.Success)
+        {
+            return false;
+        }
+
+        var fraction = match.Groups["fraction"].Value;
+        var normalized = string.Concat(
+            match.Groups["main"].Value,
+            fraction.Length > 8 ? fraction[..8] : fraction,
+            match.Groups["zone"].Value == "Z" ? "+00:00" : match.Groups["zone"].Value);
+        return DateTimeOffset.TryParse(normalized, CultureInfo.InvariantCulture, DateTimeStyles.None, out value);
+    }
+
+    /// <summary>The canonical form this library writes: UTC, seconds precision, <c>Z</c>.</summary>
+    public static string FormatDateTimeStamp(DateTimeOffset value) =>
+        value.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+    /// <summary>What JavaScript's <c>new Date(seconds * 1000).toISOString()</c> gives, as did-jwt-vc writes dates.</summary>
+    public static string FormatJavaScriptIso(long unixSeconds) =>
+        DateTimeOffset.FromUnixTimeSeconds(unixSeconds).ToString("yyyy-MM-dd'T'HH:mm:ss'.000Z'", CultureInfo.InvariantCulture);
+
+    [GeneratedRegex(@"^(?<main>\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(?<fraction>\.\d+)?(?<zone>Z|[+-]\d{2}:\d{2})$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex DateTimeStamp();
+}
