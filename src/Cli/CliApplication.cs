@@ -21,6 +21,7 @@ internal static class CliApplication
             {
                 DidCreateCommand.Create(console),
                 DidResolveCommand.Create(console),
+                DidUpdateCommand.Create(console),
             },
         };
 
@@ -45,6 +46,13 @@ internal static class CliApplication
         {
             await stderr.WriteLineAsync($"identity: {e.Message}");
             return e.ExitCode;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A bug, not an expected failure: one line naming it rather than a stack trace, and an exit code that no
+            // script reads as success or as "not verified".
+            await stderr.WriteLineAsync($"identity: unexpected {e.GetType().Name}: {e.Message} (this is a bug; please report it)");
+            return ExitCodes.EnvironmentFailure;
         }
     }
 }
