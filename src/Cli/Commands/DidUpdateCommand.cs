@@ -31,16 +31,8 @@ internal static class DidUpdateCommand
             Description = "The new owner: an address or a did:ethr. The current key loses control of the DID.",
             HelpName = "0xADDRESS|DID",
             Required = true,
-            CustomParser = result => RegistryArguments.ParseAddress(result, "--new-owner", allowDid: true),
+            CustomParser = result => RegistryArguments.ParseNewOwner(result, "--new-owner"),
         };
-        newOwner.Validators.Add(result =>
-        {
-            // changeOwner to the zero address deactivates the DID for good; too final for a typo-prone option.
-            if (result.GetValueOrDefault<EthereumAddress>().IsZero)
-            {
-                result.AddError("--new-owner must not be the zero address: that deactivates the DID permanently, which this command does not do.");
-            }
-        });
         var command = new Command("owner", "Transfer control of the DID to a new owner (changeOwner).") { newOwner };
         var common = DidUpdateOptions.AddTo(command);
         command.SetAction((parseResult, cancellationToken) =>
@@ -125,7 +117,7 @@ internal static class DidUpdateCommand
         Description = "The delegate's Ethereum address.",
         HelpName = "0xADDRESS",
         Required = true,
-        CustomParser = result => RegistryArguments.ParseAddress(result, "--delegate", allowDid: false),
+        CustomParser = result => RegistryArguments.ParseAddress(result, "--delegate"),
     };
 
     private static Option<string> DelegateTypeOption()

@@ -17,7 +17,7 @@ internal static partial class RegistryArguments
     /// <summary>Attribute values are calldata; anything this large is a mistake, not a key or an endpoint.</summary>
     public const int MaxValueBytes = 4096;
 
-    public static EthereumAddress ParseAddress(ArgumentResult result, string option, bool allowDid)
+    public static EthereumAddress ParseAddress(ArgumentResult result, string option)
     {
         var text = SingleToken(result);
         if (EthereumAddress.TryParse(text, out var address))
@@ -25,15 +25,33 @@ internal static partial class RegistryArguments
             return address;
         }
 
-        if (allowDid && Did.TryParse(text, out var did) && did.Method == "ethr" && EthrDid.TryParse(did.MethodSpecificId, out var ethrDid))
+        result.AddError($"{option} '{text}' is not an Ethereum address (0x + 40 hex digits, mixed case only with a valid EIP-55 checksum).");
+        return default;
+    }
+
+    /// <summary>An address or a did:ethr (its address); never the zero address.</summary>
+    public static EthereumAddress ParseNewOwner(ArgumentResult result, string option)
+    {
+        var text = SingleToken(result);
+        EthereumAddress address;
+        if (!EthereumAddress.TryParse(text, out address))
         {
-            return ethrDid.Address;
+            if (!Did.TryParse(text, out var did) || did.Method != "ethr" || !EthrDid.TryParse(did.MethodSpecificId, out var ethrDid))
+            {
+                result.AddError($"{option} '{text}' is neither an Ethereum address (0x + 40 hex digits, mixed case only with a valid EIP-55 checksum) nor a did:ethr.");
+                return default;
+            }
+
+            address = ethrDid.Address;
         }
 
-        result.AddError(allowDid
-            ? $"{option} '{text}' is neither an Ethereum address (0x + 40 hex digits, mixed case only with a valid EIP-55 checksum) nor a did:ethr."
-            : $"{option} '{text}' is not an Ethereum address (0x + 40 hex digits, mixed case only with a valid EIP-55 checksum).");
-        return default;
+        if (address.IsZero)
+        {
+            // changeOwner to the zero address deactivates the DID for good; too final for a typo-prone option.
+            result.AddError($"{option} must not be the zero address: that deactivates the DID permanently, which this command does not do.");
+        }
+
+        return address;
     }
 
     public static byte[] ParseHexValue(ArgumentResult result, string option)
