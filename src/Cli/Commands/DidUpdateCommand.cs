@@ -171,6 +171,9 @@ internal static class DidUpdateCommand
             }
         });
 
+    // GetValue of an absent array option is an empty array, not null: ask whether --value was given.
     private static byte[] ValueBytes(ParseResult parseResult, Option<byte[]> value, Option<string> valueText) =>
-        parseResult.GetValue(value) ?? System.Text.Encoding.UTF8.GetBytes(parseResult.GetValue(valueText)!);
+        parseResult.GetResult(value) is not null
+            ? parseResult.GetValue(value)!
+            : System.Text.Encoding.UTF8.GetBytes(parseResult.GetValue(valueText)!);
 }
