@@ -51,7 +51,7 @@ internal static class RegistryWriter
             var message = e.Message;
             if (e.RevertReason == "bad_actor")
             {
-                message += " " + await DescribeOwnerAsync(registry, target, ownerAddress, cancellationToken);
+                message = message.TrimEnd('.') + ": " + await DescribeOwnerAsync(registry, target, ownerAddress, cancellationToken);
             }
 
             var code = e.Kind == EthereumTransactionErrorKind.StaleNonce ? "stale_nonce" : "reverted";
