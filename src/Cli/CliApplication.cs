@@ -14,6 +14,26 @@ internal static class CliApplication
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
+        try
+        {
+            return await RunCoreAsync(args, stdout, stderr, cancellationToken);
+        }
+        catch (CliException e)
+        {
+            await stderr.WriteLineAsync($"identity: {e.Message}");
+            return e.ExitCode;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A bug, not an expected failure: one line naming it rather than a stack trace, and an exit code that no
+            // script reads as success or as "not verified".
+            await stderr.WriteLineAsync($"identity: unexpected {e.GetType().Name}: {e.Message} (this is a bug; please report it)");
+            return ExitCodes.EnvironmentFailure;
+        }
+    }
+
+    private static async Task<int> RunCoreAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    {
         var console = new CliConsole(stdout, stderr);
         var root = new RootCommand("identity: DIDs, verifiable credentials and presentations for patient-held health credentials.")
         {
@@ -21,6 +41,7 @@ internal static class CliApplication
             {
                 DidCreateCommand.Create(console),
                 DidResolveCommand.Create(console),
+                DidUpdateCommand.Create(console),
             },
         };
 
@@ -37,14 +58,6 @@ internal static class CliApplication
         }
 
         var configuration = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
-        try
-        {
-            return await parseResult.InvokeAsync(configuration, cancellationToken);
-        }
-        catch (CliException e)
-        {
-            await stderr.WriteLineAsync($"identity: {e.Message}");
-            return e.ExitCode;
-        }
+        return await parseResult.InvokeAsync(configuration, cancellationToken);
     }
 }

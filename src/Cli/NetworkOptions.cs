@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using System.Text.Json;
 using Identity.Shared.Dids.Ethr;
 
@@ -16,13 +17,19 @@ internal sealed class NetworkOptions
     {
     }
 
-    public Option<Uri> RpcUrl { get; } = new("--rpc-url") { Description = "JSON-RPC endpoint of the chain's node." };
+    // System.CommandLine has no built-in Uri conversion (GetValue threw InvalidOperationException): parse here.
+    public Option<Uri> RpcUrl { get; } = new("--rpc-url")
+    {
+        Description = "JSON-RPC endpoint of the chain's node.",
+        HelpName = "URL",
+        CustomParser = ParseRpcUrl,
+    };
 
-    public Option<ulong?> ChainId { get; } = new("--chain-id") { Description = "Chain id of --rpc-url (names the network 0x<hex> in DIDs; 1 is mainnet)." };
+    public Option<ulong?> ChainId { get; } = new("--chain-id") { HelpName = "N", Description = "Chain id of --rpc-url (names the network 0x<hex> in DIDs; 1 is mainnet)." };
 
-    public Option<string> Registry { get; } = new("--registry") { Description = "EthereumDIDRegistry address (default: " + EthrNetwork.DefaultRegistry + ")." };
+    public Option<string> Registry { get; } = new("--registry") { HelpName = "0xADDRESS", Description = "EthereumDIDRegistry address (default: " + EthrNetwork.DefaultRegistry + ")." };
 
-    public Option<FileInfo> NetworksFile { get; } = new("--networks") { Description = "JSON file with several networks: [{ \"name\", \"chainId\", \"rpcUrl\", \"registry\" }]." };
+    public Option<FileInfo> NetworksFile { get; } = new("--networks") { HelpName = "FILE.json", Description = "JSON file with several networks: [{ \"name\", \"chainId\", \"rpcUrl\", \"registry\" }]." };
 
     public static NetworkOptions AddTo(Command command)
     {
@@ -130,6 +137,18 @@ internal sealed class NetworkOptions
         {
             throw CliException.BadInput($"networks file {file.FullName}: {e.Message}");
         }
+    }
+
+    private static Uri? ParseRpcUrl(ArgumentResult result)
+    {
+        var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : string.Empty;
+        if (Uri.TryCreate(text, UriKind.Absolute, out var url) && url.Scheme is "http" or "https")
+        {
+            return url;
+        }
+
+        result.AddError($"--rpc-url '{text}' is not an absolute http(s) URL.");
+        return null;
     }
 
     private static string? OptionalString(JsonElement item, string name) =>
