@@ -148,6 +148,34 @@ public sealed class JwsCompact
     }
 
     /// <summary>
+    /// <see cref="Verify(PublicKey)"/> with the secp256k1 work done by <paramref name="secp256k1"/>, so that tests and
+    /// benchmarks can run the whole JWS path on either implementation. Other algorithms ignore it.
+    /// </summary>
+    internal bool Verify(PublicKey key, Secp256k1 secp256k1)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        if (key.Type != Header.Algorithm.KeyType)
+        {
+            return false;
+        }
+
+        if (Header.Algorithm == SignatureAlgorithm.ES256K)
+        {
+            Span<byte> hash = stackalloc byte[Secp256k1.HashSize];
+            SHA256.HashData(signingInput, hash);
+            return secp256k1.Verify(hash, signature, key.Bytes);
+        }
+
+        if (Header.Algorithm == SignatureAlgorithm.ES256KR)
+        {
+            var candidates = RecoverSignerCandidates(secp256k1);
+            return candidates.Count == 1 && candidates[0].Equals(key);
+        }
+
+        return Header.Algorithm.Verify(key, signingInput, signature);
+    }
+
+    /// <summary>
     /// Verifies with the key embedded in the header (<c>jwk</c>), which the caller asks for by calling this method:
     /// a valid result proves only that the token was signed by the key it carries. The caller must still decide that
     /// this key is authorized (e.g. it is the key of a did:jwk, or its thumbprint was bound earlier).
@@ -171,11 +199,14 @@ public sealed class JwsCompact
     /// verifies the signature by construction, so the caller only compares addresses (or keys) with its candidates.
     /// Empty for other algorithms or when nothing is recoverable.
     /// </summary>
-    public IReadOnlyList<PublicKey> RecoverSignerCandidates()
+    public IReadOnlyList<PublicKey> RecoverSignerCandidates() => RecoverSignerCandidates(Secp256k1.Default);
+
+    /// <summary><see cref="RecoverSignerCandidates()"/> on a chosen secp256k1 implementation.</summary>
+    internal IReadOnlyList<PublicKey> RecoverSignerCandidates(Secp256k1 secp256k1)
     {
         if (Header.Algorithm == SignatureAlgorithm.ES256KR)
         {
-            return signature[64] <= 1 && TryRecover(signature[64], out var key) ? [key] : [];
+            return signature[64] <= 1 && TryRecover(secp256k1, signature[64], out var key) ? [key] : [];
         }
 
         if (Header.Algorithm != SignatureAlgorithm.ES256K)
@@ -186,7 +217,7 @@ public sealed class JwsCompact
         var keys = new List<PublicKey>(2);
         for (var recoveryId = 0; recoveryId <= 1; recoveryId++)
         {
-            if (TryRecover(recoveryId, out var key))
+            if (TryRecover(secp256k1, recoveryId, out var key))
             {
                 keys.Add(key);
             }
@@ -195,13 +226,13 @@ public sealed class JwsCompact
         return keys;
     }
 
-    private bool TryRecover(int recoveryId, [NotNullWhen(true)] out PublicKey? key)
+    private bool TryRecover(Secp256k1 secp256k1, int recoveryId, [NotNullWhen(true)] out PublicKey? key)
     {
         key = null;
         Span<byte> hash = stackalloc byte[32];
         SHA256.HashData(signingInput, hash);
         Span<byte> recovered = stackalloc byte[Secp256k1.UncompressedPublicKeySize];
-        return Secp256k1.Default.TryRecover(hash, signature.AsSpan(0, Secp256k1.SignatureSize), recoveryId, recovered) &&
+        return secp256k1.TryRecover(hash, signature.AsSpan(0, Secp256k1.SignatureSize), recoveryId, recovered) &&
             PublicKey.TryImport(KeyType.Secp256k1, recovered, out key);
     }
 
