@@ -14,6 +14,7 @@ public sealed class PublicKey : IEquatable<PublicKey>
 
     private readonly byte[] bytes;
     private NSec.Cryptography.PublicKey? ed25519;
+    private ECDsa? p256;
 
     private PublicKey(KeyType type, byte[] bytes)
     {
@@ -114,6 +115,34 @@ public sealed class PublicKey : IEquatable<PublicKey>
 
     internal NSec.Cryptography.PublicKey Ed25519Key =>
         ed25519 ??= NSec.Cryptography.PublicKey.Import(NSec.Cryptography.SignatureAlgorithm.Ed25519, bytes, NSec.Cryptography.KeyBlobFormat.RawPublicKey);
+
+    /// <summary>
+    /// The P-256 key imported once and shared by every verification with this key: importing cost as much as the
+    /// verification itself. Sharing is safe because verification only reads the instance (on Linux, ECDsaOpenSsl's
+    /// VerifyHash takes the key handle and calls OpenSSL, which verifies against a shared key without mutating it);
+    /// the instance is never disposed while this key lives, and its SafeHandle frees the native key afterwards.
+    /// Only for verification: signing goes through <see cref="PrivateKey"/>.
+    /// </summary>
+    internal ECDsa P256Verifier
+    {
+        get
+        {
+            if (Volatile.Read(ref p256) is { } existing)
+            {
+                return existing;
+            }
+
+            var created = ECDsa.Create(ToP256Parameters());
+            var winner = Interlocked.CompareExchange(ref p256, created, null);
+            if (winner is null)
+            {
+                return created;
+            }
+
+            created.Dispose();
+            return winner;
+        }
+    }
 
     internal ECParameters ToP256Parameters() => new()
     {

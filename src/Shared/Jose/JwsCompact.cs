@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Buffers.Text;
 using System.Diagnostics.CodeAnalysis;
 using System.Security.Cryptography;
 using System.Text.Json;
@@ -15,6 +17,9 @@ namespace Identity.Shared.Jose;
 /// </summary>
 public sealed class JwsCompact
 {
+    private const string Base64UrlAlphabetString = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    private static readonly SearchValues<char> Base64UrlAlphabet = SearchValues.Create(Base64UrlAlphabetString);
+
     private readonly byte[] signingInput;
     private readonly byte[] payloadBytes;
     private readonly byte[] signature;
@@ -88,8 +93,18 @@ public sealed class JwsCompact
             return false;
         }
 
-        if (!Base64UrlStrict.TryDecode(encodedHeader, out var headerBytes) ||
-            !Base64UrlStrict.TryDecode(encodedPayload, out var payloadBytes) ||
+        // Base64UrlStrict's rules, checked over the chars at once so that header.payload can then be narrowed to
+        // ASCII a single time: those bytes are both the signing input and the input of the (fastest, UTF-8) decoder.
+        if (!IsStrictBase64Url(encodedHeader) || !IsStrictBase64Url(encodedPayload) || !IsStrictBase64Url(encodedSignature))
+        {
+            error = Malformed("A JWS segment is not strict unpadded base64url.");
+            return false;
+        }
+
+        var signingInput = new byte[lastDot];
+        _ = System.Text.Ascii.FromUtf16(span[..lastDot], signingInput, out _);
+        if (!TryDecode(signingInput.AsSpan(0, firstDot), out var headerBytes) ||
+            !TryDecode(signingInput.AsSpan(firstDot + 1), out var payloadBytes) ||
             !Base64UrlStrict.TryDecode(encodedSignature, out var signature))
         {
             error = Malformed("A JWS segment is not strict unpadded base64url.");
@@ -120,8 +135,6 @@ public sealed class JwsCompact
             return false;
         }
 
-        // The segments were checked to be base64url, so every char is ASCII.
-        var signingInput = System.Text.Encoding.ASCII.GetBytes(token, 0, lastDot);
         jws = new JwsCompact(header, signingInput, payloadBytes, payload, signature);
         error = null;
         return true;
@@ -148,6 +161,34 @@ public sealed class JwsCompact
     }
 
     /// <summary>
+    /// <see cref="Verify(PublicKey)"/> with the secp256k1 work done by <paramref name="secp256k1"/>, so that tests and
+    /// benchmarks can run the whole JWS path on either implementation. Other algorithms ignore it.
+    /// </summary>
+    internal bool Verify(PublicKey key, Secp256k1 secp256k1)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        if (key.Type != Header.Algorithm.KeyType)
+        {
+            return false;
+        }
+
+        if (Header.Algorithm == SignatureAlgorithm.ES256K)
+        {
+            Span<byte> hash = stackalloc byte[Secp256k1.HashSize];
+            SHA256.HashData(signingInput, hash);
+            return secp256k1.Verify(hash, signature, key.Bytes);
+        }
+
+        if (Header.Algorithm == SignatureAlgorithm.ES256KR)
+        {
+            var candidates = RecoverSignerCandidates(secp256k1);
+            return candidates.Count == 1 && candidates[0].Equals(key);
+        }
+
+        return Header.Algorithm.Verify(key, signingInput, signature);
+    }
+
+    /// <summary>
     /// Verifies with the key embedded in the header (<c>jwk</c>), which the caller asks for by calling this method:
     /// a valid result proves only that the token was signed by the key it carries. The caller must still decide that
     /// this key is authorized (e.g. it is the key of a did:jwk, or its thumbprint was bound earlier).
@@ -171,11 +212,14 @@ public sealed class JwsCompact
     /// verifies the signature by construction, so the caller only compares addresses (or keys) with its candidates.
     /// Empty for other algorithms or when nothing is recoverable.
     /// </summary>
-    public IReadOnlyList<PublicKey> RecoverSignerCandidates()
+    public IReadOnlyList<PublicKey> RecoverSignerCandidates() => RecoverSignerCandidates(Secp256k1.Default);
+
+    /// <summary><see cref="RecoverSignerCandidates()"/> on a chosen secp256k1 implementation.</summary>
+    internal IReadOnlyList<PublicKey> RecoverSignerCandidates(Secp256k1 secp256k1)
     {
         if (Header.Algorithm == SignatureAlgorithm.ES256KR)
         {
-            return signature[64] <= 1 && TryRecover(signature[64], out var key) ? [key] : [];
+            return signature[64] <= 1 && TryRecover(secp256k1, signature[64], out var key) ? [key] : [];
         }
 
         if (Header.Algorithm != SignatureAlgorithm.ES256K)
@@ -183,10 +227,12 @@ public sealed class JwsCompact
             return [];
         }
 
+        Span<byte> hash = stackalloc byte[Secp256k1.HashSize];
+        SHA256.HashData(signingInput, hash);
         var keys = new List<PublicKey>(2);
         for (var recoveryId = 0; recoveryId <= 1; recoveryId++)
         {
-            if (TryRecover(recoveryId, out var key))
+            if (TryRecover(secp256k1, hash, recoveryId, out var key))
             {
                 keys.Add(key);
             }
@@ -195,14 +241,61 @@ public sealed class JwsCompact
         return keys;
     }
 
-    private bool TryRecover(int recoveryId, [NotNullWhen(true)] out PublicKey? key)
+    private bool TryRecover(Secp256k1 secp256k1, int recoveryId, [NotNullWhen(true)] out PublicKey? key)
+    {
+        Span<byte> hash = stackalloc byte[Secp256k1.HashSize];
+        SHA256.HashData(signingInput, hash);
+        return TryRecover(secp256k1, hash, recoveryId, out key);
+    }
+
+    private bool TryRecover(Secp256k1 secp256k1, ReadOnlySpan<byte> hash, int recoveryId, [NotNullWhen(true)] out PublicKey? key)
     {
         key = null;
-        Span<byte> hash = stackalloc byte[32];
-        SHA256.HashData(signingInput, hash);
-        Span<byte> recovered = stackalloc byte[Secp256k1.UncompressedPublicKeySize];
-        return Secp256k1.Default.TryRecover(hash, signature.AsSpan(0, Secp256k1.SignatureSize), recoveryId, recovered) &&
-            PublicKey.TryImport(KeyType.Secp256k1, recovered, out key);
+        var recovered = new byte[Secp256k1.UncompressedPublicKeySize];
+        if (!secp256k1.TryRecover(hash, signature.AsSpan(0, Secp256k1.SignatureSize), recoveryId, recovered))
+        {
+            return false;
+        }
+
+        // A recovered key is a point on the curve by construction (both implementations return only such points),
+        // so it is wrapped as it is rather than parsed and checked again.
+        key = PublicKey.FromTrustedBytes(KeyType.Secp256k1, recovered);
+        return true;
+    }
+
+    private static bool IsStrictBase64Url(ReadOnlySpan<char> segment)
+    {
+        if (segment.Length % 4 == 1 || segment.ContainsAnyExcept(Base64UrlAlphabet))
+        {
+            return false;
+        }
+
+        // Canonical form: the unused low bits of the last character are zero, so one byte string has one encoding.
+        if (segment.Length % 4 == 0)
+        {
+            return true;
+        }
+
+        var last = Base64UrlAlphabetString.IndexOf(segment[^1], StringComparison.Ordinal);
+        var unusedBits = segment.Length % 4 == 2 ? 4 : 2;
+        return (last & ((1 << unusedBits) - 1)) == 0;
+    }
+
+    // For ASCII checked by IsStrictBase64Url only.
+    private static bool TryDecode(ReadOnlySpan<byte> utf8, out byte[] bytes)
+    {
+        bytes = new byte[Base64Url.GetMaxDecodedLength(utf8.Length)];
+        if (Base64Url.DecodeFromUtf8(utf8, bytes, out _, out var written) != System.Buffers.OperationStatus.Done)
+        {
+            return false;
+        }
+
+        if (written != bytes.Length)
+        {
+            bytes = bytes[..written];
+        }
+
+        return true;
     }
 
     private static VerificationError Malformed(string message) => new(VerificationErrorCode.Malformed, message);

@@ -8,17 +8,28 @@ namespace Identity.Shared.Jose;
 /// <summary>
 /// Parses a JWS header or payload as strict JSON: valid UTF-8 without a byte order mark, a single object at the
 /// root, no member name twice in one object (compared after unescaping, at any depth), no nesting deeper than the
-/// limit, no escaped lone surrogates. System.Text.Json accepts duplicate names by default and reports all these
-/// cases as one opaque <see cref="JsonException"/>; a first pass with <see cref="Utf8JsonReader"/> gives each rule
-/// its own fixed message, then <see cref="JsonDocument"/> is built with duplicates refused as well, as a second
-/// line of defence.
+/// limit, no escaped lone surrogates. System.Text.Json reports all these cases as one opaque
+/// <see cref="JsonException"/>, so a pass with <see cref="Utf8JsonReader"/> (<see cref="Validate"/>) gives each
+/// rule its own fixed message.
+/// <para>
+/// That pass costs as much as the parse itself, so it runs up front only where <see cref="JsonDocument"/> alone
+/// would not enforce a rule: input with a backslash, where names must be compared unescaped and a lone surrogate can
+/// hide. Any other input goes straight to <see cref="JsonDocument"/> with duplicates refused and the same depth
+/// limit, which then refuses exactly what the pass would; when it refuses, the pass runs to name the rule.
+/// </para>
 /// </summary>
 internal static class StrictJson
 {
     public static bool TryParseObject(ReadOnlyMemory<byte> utf8, int maxDepth, string part, out JsonElement root, [NotNullWhen(false)] out VerificationError? error)
     {
         root = default;
-        error = Validate(utf8.Span, maxDepth, part);
+        var span = utf8.Span;
+        error = CheckEncoding(span, part);
+        if (error is null && span.Contains((byte)'\\'))
+        {
+            error = Validate(span, maxDepth, part);
+        }
+
         if (error is not null)
         {
             return false;
@@ -27,28 +38,34 @@ internal static class StrictJson
         try
         {
             using var document = JsonDocument.Parse(utf8, new JsonDocumentOptions { MaxDepth = maxDepth, AllowDuplicateProperties = false });
-            root = document.RootElement.Clone();
-            return true;
+            if (document.RootElement.ValueKind == JsonValueKind.Object)
+            {
+                root = document.RootElement.Clone();
+                return true;
+            }
         }
         catch (JsonException)
         {
-            error = Malformed(part, "is not valid JSON");
-            return false;
+            // Named below.
         }
+
+        error = Validate(span, maxDepth, part) ?? Malformed(part, "is not valid JSON");
+        return false;
     }
 
-    private static VerificationError? Validate(ReadOnlySpan<byte> utf8, int maxDepth, string part)
+    // JsonDocument skips a byte order mark and checks UTF-8 only where it reads strings: both are checked here first.
+    private static VerificationError? CheckEncoding(ReadOnlySpan<byte> utf8, string part)
     {
         if (!Utf8.IsValid(utf8))
         {
             return Malformed(part, "is not valid UTF-8");
         }
 
-        if (utf8.StartsWith("\uFEFF"u8))
-        {
-            return Malformed(part, "starts with a byte order mark");
-        }
+        return utf8.StartsWith("\uFEFF"u8) ? Malformed(part, "starts with a byte order mark") : null;
+    }
 
+    private static VerificationError? Validate(ReadOnlySpan<byte> utf8, int maxDepth, string part)
+    {
         // The reader's own limit is one above ours so that exceeding ours is seen here, with its own message.
         var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = maxDepth + 1, CommentHandling = JsonCommentHandling.Disallow });
         var names = new Stack<HashSet<string>>();
