@@ -49,6 +49,24 @@ internal static partial class CredentialJson
         }
     }
 
+    /// <summary>A JSON object built by a caller, as an element; false when it nests deeper than <see cref="MaxDepth"/>.</summary>
+    public static bool TryToElement(JsonNode node, string what, out JsonElement element, [NotNullWhen(false)] out VerificationError? error)
+    {
+        try
+        {
+            element = ToElement(node);
+            error = null;
+            return true;
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
+        {
+            // The writer refuses depth with InvalidOperationException, the reader with JsonException.
+            element = default;
+            error = Malformed($"The {what} nests deeper than {MaxDepth}.");
+            return false;
+        }
+    }
+
     public static JsonElement ToElement(JsonNode node)
     {
         using var document = JsonDocument.Parse(Serialize(node), ReadOptions);

@@ -86,7 +86,7 @@ public sealed class VcJoseCoseTests
     }
 
     [Theory]
-    [InlineData("typ JWT is allowed", """{"alg":"ES256K","typ":"application/vc+jwt"}""", null)]
+    [InlineData("typ application/vc+jwt is allowed", """{"alg":"ES256K","typ":"application/vc+jwt"}""", null)]
     [InlineData("typ vp+jwt for a credential", """{"alg":"ES256K","typ":"vp+jwt"}""", "typ is not vc+jwt")]
     [InlineData("cty vp for a credential", """{"alg":"ES256K","typ":"vc+jwt","cty":"vp"}""", "cty is not vc")]
     public void TryDecodeCredential_HeaderRules(string rule, string header, string? message)
