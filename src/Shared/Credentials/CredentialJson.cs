@@ -49,6 +49,24 @@ internal static partial class CredentialJson
         }
     }
 
+    /// <summary>A JSON object built by a caller, as an element; false when it nests deeper than <see cref="MaxDepth"/>.</summary>
+    public static bool TryToElement(JsonNode node, string what, out JsonElement element, [NotNullWhen(false)] out VerificationError? error)
+    {
+        try
+        {
+            element = ToElement(node);
+            error = null;
+            return true;
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
+        {
+            // The writer refuses depth with InvalidOperationException, the reader with JsonException.
+            element = default;
+            error = Malformed($"The {what} nests deeper than {MaxDepth}.");
+            return false;
+        }
+    }
+
     public static JsonElement ToElement(JsonNode node)
     {
         using var document = JsonDocument.Parse(Serialize(node), ReadOptions);
@@ -133,8 +151,25 @@ internal static partial class CredentialJson
         return true;
     }
 
-    public static bool IsAbsoluteUri(string? value) =>
-        !string.IsNullOrEmpty(value) && value.Trim().Length == value.Length && Uri.TryCreate(value, UriKind.Absolute, out _);
+    /// <summary>
+    /// An absolute URL (RFC 3986 §4.3: it starts with a scheme). Uri.TryCreate alone is not enough: on Unix it takes
+    /// "/path" for an absolute file URI.
+    /// </summary>
+    public static bool IsAbsoluteUri(string? value)
+    {
+        if (string.IsNullOrEmpty(value) || value.Trim().Length != value.Length || !char.IsAsciiLetter(value[0]))
+        {
+            return false;
+        }
+
+        var colon = value.IndexOf(':', StringComparison.Ordinal);
+        return colon > 0 &&
+            value.AsSpan(0, colon).IndexOfAnyExcept(SchemeCharacters) < 0 &&
+            Uri.TryCreate(value, UriKind.Absolute, out _);
+    }
+
+    private static readonly System.Buffers.SearchValues<char> SchemeCharacters =
+        System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+.-");
 
     public static string? GetOptionalString(JsonElement obj, string name) =>
         obj.ValueKind == JsonValueKind.Object && obj.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;

@@ -18,7 +18,8 @@ internal static class JwtClaimMapping
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var value in values)
         {
-            IEnumerable<JsonNode?> items = value is JsonArray array ? array : [value];
+            // Not a collection expression: typed as the conditional's JsonArray, it would try to re-parent the node.
+            IEnumerable<JsonNode?> items = value is JsonArray array ? array : new[] { value };
             foreach (var item in items)
             {
                 if (item is null)

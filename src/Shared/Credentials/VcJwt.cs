@@ -156,14 +156,10 @@ public static class VcJwt
         }
 
         input.Remove("id");
-        var holder = Take(input, "holder");
-        if (holder is JsonObject holderObject)
+        // A holder object with more than an id stays whole beside vp (did-jwt-vc leaves it untouched); iss carries the id.
+        if (Take(input, "holder") is JsonObject { Count: > 1 } holderObject)
         {
-            holderObject.Remove("id");
-            if (holderObject.Count > 0)
-            {
-                input["holder"] = holderObject;
-            }
+            input["holder"] = holderObject;
         }
 
         var verifier = Take(input, "verifier");
@@ -478,7 +474,12 @@ public static class VcJwt
                 p["holder"] = iss;
                 p.Remove("iss");
             }
-            else if (!JsonNode.DeepEquals(holder is JsonObject h ? h["id"] : holder, iss))
+            else if (holder is JsonObject { } h && !h.ContainsKey("id"))
+            {
+                h.Insert(0, "id", iss);
+                p.Remove("iss");
+            }
+            else if (!JsonNode.DeepEquals(holder is JsonObject o ? o["id"] : holder, iss))
             {
                 error = CredentialJson.Malformed("The JWT claim iss and the presentation's holder differ.");
                 return false;

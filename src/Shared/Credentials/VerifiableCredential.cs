@@ -92,7 +92,13 @@ public sealed class VerifiableCredential
     public static bool TryCreate(JsonObject json, [NotNullWhen(true)] out VerifiableCredential? credential, [NotNullWhen(false)] out VerificationError? error)
     {
         ArgumentNullException.ThrowIfNull(json);
-        return TryCreate(CredentialJson.ToElement(json), out credential, out error);
+        if (!CredentialJson.TryToElement(json, "credential", out var element, out error))
+        {
+            credential = null;
+            return false;
+        }
+
+        return TryCreate(element, out credential, out error);
     }
 
     /// <summary>Validates a credential given as a JSON element.</summary>

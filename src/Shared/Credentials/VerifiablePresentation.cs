@@ -56,7 +56,13 @@ public sealed class VerifiablePresentation
     public static bool TryCreate(JsonObject json, [NotNullWhen(true)] out VerifiablePresentation? presentation, [NotNullWhen(false)] out VerificationError? error)
     {
         ArgumentNullException.ThrowIfNull(json);
-        return TryCreate(CredentialJson.ToElement(json), out presentation, out error);
+        if (!CredentialJson.TryToElement(json, "presentation", out var element, out error))
+        {
+            presentation = null;
+            return false;
+        }
+
+        return TryCreate(element, out presentation, out error);
     }
 
     /// <summary>Validates a presentation given as a JSON element.</summary>

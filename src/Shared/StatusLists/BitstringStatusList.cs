@@ -98,7 +98,11 @@ public sealed class BitstringStatusList
     /// decompressed (<c>token_too_large</c> beyond: a bomb is stopped, not inflated), and at least
     /// <see cref="MinimumBytes"/>. Other failures are <c>malformed</c>. Never throws on bad input.
     /// </summary>
-    public static bool TryDecode(string? encodedList, StatusListFormat format, StatusListDecodeOptions? options, [NotNullWhen(true)] out BitstringStatusList? list, [NotNullWhen(false)] out VerificationError? error)
+    public static bool TryDecode(string? encodedList, StatusListFormat format, StatusListDecodeOptions? options, [NotNullWhen(true)] out BitstringStatusList? list, [NotNullWhen(false)] out VerificationError? error) =>
+        TryDecode(encodedList, format, options, MinimumBytes, out list, out error);
+
+    /// <summary>Decoding without the size minimum, for the published bit-order vectors (a few bytes long).</summary>
+    internal static bool TryDecode(string? encodedList, StatusListFormat format, StatusListDecodeOptions? options, int minimumBytes, [NotNullWhen(true)] out BitstringStatusList? list, [NotNullWhen(false)] out VerificationError? error)
     {
         options ??= StatusListDecodeOptions.Default;
         list = null;
@@ -144,7 +148,7 @@ public sealed class BitstringStatusList
             return false;
         }
 
-        if (bits.Length < MinimumBytes)
+        if (bits.Length < minimumBytes)
         {
             error = Malformed("The status list is shorter than the 131,072-bit (16 KiB) minimum.");
             return false;
@@ -181,6 +185,15 @@ public sealed class BitstringStatusList
                 }
 
                 output.Write(buffer, 0, read);
+            }
+
+            // GZipStream ends quietly on a truncated stream; the trailer's ISIZE (length mod 2^32) catches that.
+            // It also refuses concatenated members, which no status list producer writes.
+            var declared = System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(compressed.AsSpan(compressed.Length - 4));
+            if (declared != (uint)output.Length)
+            {
+                error = Malformed("The encodedList's GZIP data is truncated or corrupt.");
+                return false;
             }
 
             bits = output.ToArray();

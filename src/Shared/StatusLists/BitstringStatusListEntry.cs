@@ -82,7 +82,7 @@ public sealed record BitstringStatusListEntry
         }
 
         var listUrl = GetString(json, "statusListCredential");
-        if (listUrl is null || !Uri.TryCreate(listUrl, UriKind.Absolute, out _))
+        if (!CredentialJson.IsAbsoluteUri(listUrl))
         {
             error = Malformed("The status entry's statusListCredential is not an absolute URL.");
             return false;
@@ -108,7 +108,7 @@ public sealed record BitstringStatusListEntry
             Id = status.Id,
             StatusPurpose = purpose,
             StatusListIndex = long.Parse(indexText, NumberStyles.None, CultureInfo.InvariantCulture),
-            StatusListCredential = listUrl,
+            StatusListCredential = listUrl!,
             StatusSize = statusSize,
             StatusMessages = messages,
         };

@@ -315,6 +315,66 @@ public sealed class VcJwtTests
         Assert.Contains("iss and the presentation's holder differ", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void SignPresentation_HolderObject_RoundTrips()
+    {
+        using var key = PrivateKey.Generate(KeyType.Ed25519);
+        var presentation = VerifiablePresentation.Create(new JsonObject
+        {
+            ["@context"] = new JsonArray("https://www.w3.org/2018/credentials/v1"),
+            ["type"] = "VerifiablePresentation",
+            ["holder"] = new JsonObject { ["id"] = "did:example:holder", ["name"] = "Patient" },
+        });
+
+        var token = VcJwt.SignPresentation(presentation, key, SignatureAlgorithm.EdDSA);
+
+        Assert.True(CredentialJwt.TryDecodePresentation(token, out var decoded, out var error), error?.Message);
+        Assert.Equal("did:example:holder", decoded.Holder);
+        Assert.Equal("""{"id":"did:example:holder","name":"Patient"}""", decoded.Presentation.Holder!.Json.GetRawText());
+    }
+
+    [Theory]
+    [InlineData("""{"vc":[]}""")]
+    [InlineData("""{"vc":null}""")]
+    [InlineData("""{"iss":"did:example:i","vc":{"@context":[null,{},7],"type":{},"credentialSubject":"x"}}""")]
+    [InlineData("""{"iss":"did:example:i","nbf":1,"vc":{"@context":"https://www.w3.org/2018/credentials/v1","type":"VerifiableCredential","credentialSubject":{"id":5}}}""")]
+    [InlineData("""{"iss":"did:example:i","nbf":1,"issuer":[],"vc":{"@context":"https://www.w3.org/2018/credentials/v1","type":"VerifiableCredential","credentialSubject":{"a":1}}}""")]
+    [InlineData("""{"iss":"did:example:i","nbf":1,"issuanceDate":7,"vc":{"@context":"https://www.w3.org/2018/credentials/v1","type":"VerifiableCredential","credentialSubject":{"a":1}}}""")]
+    [InlineData("""{"iss":"did:example:i","nbf":1,"credentialSubject":[1],"vc":{"@context":"https://www.w3.org/2018/credentials/v1","type":"VerifiableCredential","credentialSubject":{"a":1}}}""")]
+    [InlineData("""{"iss":"did:example:i","nbf":1,"jti":{},"vc":{}}""")]
+    [InlineData("""{"iss":"did:example:i","nbf":-1,"vc":{}}""")]
+    [InlineData("""{"iss":"did:example:i","exp":1e400,"vc":{}}""")]
+    [InlineData("""{"vp":{"verifiableCredential":{"a":[1]}},"iss":"did:example:h","aud":[1]}""")]
+    [InlineData("""{"vp":{"@context":["https://www.w3.org/2018/credentials/v1"],"type":"VerifiablePresentation","verifiableCredential":[null,"",{}]},"iss":"did:example:h"}""")]
+    [InlineData("""{"@context":["https://www.w3.org/ns/credentials/v2"],"type":"VerifiableCredential","issuer":"did:example:i","credentialSubject":{"a":1},"iss":7}""")]
+    [InlineData("""{"@context":["https://www.w3.org/ns/credentials/v2"],"type":"VerifiablePresentation","holder":{"id":[]},"nonce":5}""")]
+    public void TryDecode_OddPayloads_FailWithMalformedAndNeverThrow(string payload)
+    {
+        using var key = PrivateKey.Generate(KeyType.Secp256k1);
+        var token = Token("""{"alg":"ES256K"}""", payload, key);
+
+        Assert.False(CredentialJwt.TryDecodeCredential(token, out _, out var credentialError));
+        Assert.False(CredentialJwt.TryDecodePresentation(token, out _, out var presentationError));
+        Assert.Equal(VerificationErrorCode.Malformed, credentialError.Code);
+        Assert.Equal(VerificationErrorCode.Malformed, presentationError.Code);
+    }
+
+    [Fact]
+    public void TryCreate_ObjectNestedTooDeeply_IsMalformedNotAnException()
+    {
+        var json = CredentialSamples.V1();
+        JsonNode deep = new JsonArray();
+        for (var i = 0; i < 100; i++)
+        {
+            deep = new JsonArray(deep);
+        }
+
+        json["credentialSubject"]!["deep"] = deep;
+
+        Assert.False(VerifiableCredential.TryCreate(json, out _, out var error));
+        Assert.Equal(VerificationErrorCode.Malformed, error.Code);
+    }
+
     internal static string Token(string header, string payload, PrivateKey key)
     {
         var input = Base64UrlStrict.Encode(System.Text.Encoding.UTF8.GetBytes(header)) + "." + Base64UrlStrict.Encode(System.Text.Encoding.UTF8.GetBytes(payload));

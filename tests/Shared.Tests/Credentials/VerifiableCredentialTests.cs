@@ -13,6 +13,7 @@ public sealed class VerifiableCredentialTests
         ["context number"] = (c => c["@context"] = 5, "non-empty list"),
         ["contexts mixed"] = (c => c["@context"] = new JsonArray("https://www.w3.org/2018/credentials/v1", "https://www.w3.org/ns/credentials/v2"), "mixes"),
         ["id not url"] = (c => c["id"] = "not a url", "id is not an absolute URL"),
+        ["id absolute path"] = (c => c["id"] = "/credentials/1872", "id is not an absolute URL"),
         ["no type"] = (c => c.Remove("type"), "has no type"),
         ["type without VerifiableCredential"] = (c => c["type"] = new JsonArray("AlumniCredential"), "does not include VerifiableCredential"),
         ["type with number"] = (c => c["type"] = new JsonArray("VerifiableCredential", 3), "type is not"),
