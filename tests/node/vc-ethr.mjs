@@ -5,7 +5,7 @@
 //     "did": issuer DID, "payload": JwtCredentialPayload, "header"?: {...} }
 //   { "op": "issueVp", same, "payload": JwtPresentationPayload, "domain"?: aud, "challenge"?: nonce }
 //   { "op": "verifyVc", "jwt", "now"?: unix seconds }
-//   { "op": "verifyVp", "jwt", "domain", "challenge", "now"?: unix seconds }
+//   { "op": "verifyVp", "jwt", "domain", "challenge", "now"?: unix seconds } (then each embedded credential)
 // stdout: { "results": [ { "jwt" } | { "verified": true, "signer": method id } | { "verified": false, "error": message } ] }
 import { Resolver } from 'did-resolver'
 import { getResolver } from 'ethr-did-resolver'
@@ -62,6 +62,10 @@ async function run(op) {
       const policies = op.now ? { now: op.now } : {}
       try {
         const verified = await verifyPresentation(op.jwt, resolver, { domain: op.domain, challenge: op.challenge, policies })
+        // verifyPresentation does not look inside: a did-jwt-vc verifier checks each credential on its own.
+        for (const vc of verified.verifiablePresentation.verifiableCredential ?? []) {
+          await verifyCredential(typeof vc === 'string' ? vc : vc.proof.jwt, resolver, { policies })
+        }
         return { verified: true, signer: verified.signer.id }
       } catch (e) {
         return { verified: false, error: e.message }
