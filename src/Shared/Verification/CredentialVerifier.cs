@@ -1,4 +1,3 @@
-using Identity.Shared.Credentials;
 using Identity.Shared.Dids;
 using Identity.Shared.StatusLists;
 using Identity.Shared.Verification.Steps;
@@ -34,7 +33,7 @@ public sealed class CredentialVerifier
 
     internal async Task<StepResult<CredentialSummary>> VerifyCredentialAsync(string token, VerificationOptions options, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (!VcJwt.TryDecodeCredential(token, options.Jws, out var credential, out var parseError))
+        if (!ParseStep.TryParseCredential(token, options.Jws, out var credential, out var parseError))
         {
             return parseError;
         }
@@ -54,6 +53,12 @@ public sealed class CredentialVerifier
         if (TimeStep.Check(credential.NotBefore, credential.IssuedAt, credential.ExpiresAt, now, options.ClockSkew, "credential") is { } timeError)
         {
             return timeError;
+        }
+
+        // VCDM 2.0: validFrom/validUntil bound the data itself, beside the token's own nbf/exp.
+        if (TimeStep.Check(credential.Credential.ValidFrom, null, credential.Credential.ValidUntil, now, options.ClockSkew, "credential") is { } validityError)
+        {
+            return validityError;
         }
 
         if (options.CheckStatus && credential.Credential.Statuses.Count > 0)

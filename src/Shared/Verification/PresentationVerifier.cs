@@ -1,4 +1,3 @@
-using Identity.Shared.Credentials;
 using Identity.Shared.Dids;
 using Identity.Shared.Verification.Steps;
 
@@ -31,7 +30,7 @@ public sealed class PresentationVerifier
         options ??= VerificationOptions.Default;
         var now = options.At ?? timeProvider.GetUtcNow();
 
-        if (!VcJwt.TryDecodePresentation(token, options.Jws, out var presentation, out var parseError))
+        if (!ParseStep.TryParsePresentation(token, options.Jws, out var presentation, out var parseError))
         {
             return VerificationResult.Failed(parseError);
         }

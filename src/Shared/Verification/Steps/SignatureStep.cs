@@ -9,59 +9,56 @@ namespace Identity.Shared.Verification.Steps;
 /// Signature: the JWS verifies with a verification method of the signer's document that the required relationship
 /// (assertionMethod for a credential, authentication for a presentation) lists. A <c>kid</c> narrows the search to
 /// that method. Methods with a key verify directly; address-only methods (<c>blockchainAccountId</c>,
-/// <c>ethereumAddress</c>) match by public-key recovery, computed lazily: recovery id 0 first and 1 only if needed,
-/// each at most once, whatever the number of methods. A signature by a method of the document that the relationship
-/// does not list is <c>key_not_authorized</c>; by none, <c>invalid_signature</c>.
+/// <c>ethereumAddress</c>) match by public-key recovery, computed lazily and cached for the whole step: for ES256K-R
+/// the one recovery its recovery byte names, for ES256K id 0 first and 1 only if needed, each at most once whatever the
+/// number of methods. ES256K-R also checks keyed secp256k1 methods against that same recovered key rather than
+/// recovering again per method. A signature by a method of the document that the relationship does not list is
+/// <c>key_not_authorized</c>; by none, <c>invalid_signature</c>.
 /// </summary>
 internal static class SignatureStep
 {
-    public static StepResult<VerificationMethod> Verify(JwsCompact jws, DidDocument document, VerificationRelationship relationship)
+    public static StepResult<VerificationMethod> Verify(JwsCompact jws, DidDocument document, VerificationRelationship relationship) =>
+        Verify(jws, document, relationship, Secp256k1.Default);
+
+    /// <summary>As <see cref="Verify(JwsCompact, DidDocument, VerificationRelationship)"/> with the given curve implementation (tests count recoveries through it).</summary>
+    internal static StepResult<VerificationMethod> Verify(JwsCompact jws, DidDocument document, VerificationRelationship relationship, Secp256k1 curve)
     {
-        var algorithm = jws.Header.Algorithm;
-        var recovery = new SignerRecovery(jws);
+        var signer = new Signer(jws, curve);
         var authorized = document.GetVerificationMethods(relationship);
         var kid = jws.Header.KeyId;
         if (kid is not null)
         {
-            var named = document.FindVerificationMethod(kid);
-            if (named is null || !SameDocument(kid, document.Id))
+            var named = SameDocument(kid, document.Id) ? document.FindVerificationMethod(kid) : null;
+            if (named is null)
             {
                 return StepResult<VerificationMethod>.Fail(VerificationErrorCode.KeyNotAuthorized, "The token's kid names no verification method of the signer.");
             }
 
-            if (!Matches(named, jws, algorithm, recovery))
+            if (!signer.IsMadeBy(named))
             {
                 return StepResult<VerificationMethod>.Fail(VerificationErrorCode.InvalidSignature, "The signature does not verify with the method the kid names.");
             }
 
-            return authorized.Any(m => m.Id == named.Id)
+            return authorized.Any(m => SameMethod(m, named, document.Id))
                 ? StepResult<VerificationMethod>.Success(named)
                 : StepResult<VerificationMethod>.Fail(VerificationErrorCode.KeyNotAuthorized, $"The signing method is not listed under {Name(relationship)}.");
         }
 
         foreach (var method in authorized)
         {
-            if (Matches(method, jws, algorithm, recovery))
+            if (signer.IsMadeBy(method))
             {
                 return StepResult<VerificationMethod>.Success(method);
             }
         }
 
         // Only on the failure path: tell a key the document holds for another purpose from no key at all.
-        var elsewhere = (document.VerificationMethod ?? []).Where(m => !authorized.Any(a => a.Id == m.Id)).Any(m => Matches(m, jws, algorithm, recovery));
+        var elsewhere = (document.VerificationMethod ?? [])
+            .Where(m => !authorized.Any(a => SameMethod(a, m, document.Id)))
+            .Any(signer.IsMadeBy);
         return elsewhere
             ? StepResult<VerificationMethod>.Fail(VerificationErrorCode.KeyNotAuthorized, $"The signing method is not listed under {Name(relationship)}.")
             : StepResult<VerificationMethod>.Fail(VerificationErrorCode.InvalidSignature, "The signature does not verify with any key of the signer.");
-    }
-
-    private static bool Matches(VerificationMethod method, JwsCompact jws, SignatureAlgorithm algorithm, SignerRecovery recovery)
-    {
-        if (method.HasAccountOnly)
-        {
-            return algorithm.KeyType == KeyType.Secp256k1 && AccountOf(method) is { } account && recovery.Matches(account);
-        }
-
-        return method.TryGetPublicKey(out var key) && key.Type == algorithm.KeyType && jws.Verify(key);
     }
 
     /// <summary>The address of <c>ethereumAddress</c>, or of a CAIP-10 <c>eip155:&lt;chain&gt;:&lt;address&gt;</c> or legacy <c>&lt;address&gt;@eip155:&lt;chain&gt;</c> account.</summary>
@@ -87,6 +84,9 @@ internal static class SignatureStep
     private static bool SameDocument(string kid, string documentId) =>
         kid.StartsWith('#') || (kid.StartsWith(documentId, StringComparison.Ordinal) && kid.Length > documentId.Length && kid[documentId.Length] == '#');
 
+    private static bool SameMethod(VerificationMethod a, VerificationMethod b, string documentId) =>
+        string.Equals(DidUrl.ResolveReference(a.Id, documentId), DidUrl.ResolveReference(b.Id, documentId), StringComparison.Ordinal);
+
     private static string Name(VerificationRelationship relationship) => relationship switch
     {
         VerificationRelationship.Authentication => "authentication",
@@ -94,40 +94,60 @@ internal static class SignatureStep
         _ => relationship.ToString(),
     };
 
-    /// <summary>The secp256k1 signer's address, recovered at most once per recovery id and only when asked.</summary>
-    private sealed class SignerRecovery(JwsCompact jws)
+    /// <summary>Who made the signature, asked method by method; secp256k1 recoveries are made at most once per recovery id and only when asked.</summary>
+    private sealed class Signer(JwsCompact jws, Secp256k1 curve)
     {
-        private readonly EthereumAddress?[] recovered = new EthereumAddress?[2];
+        private readonly byte[]?[] recovered = new byte[2][];
         private readonly bool[] attempted = new bool[2];
         private byte[]? hash;
 
-        public bool Matches(EthereumAddress account)
+        private SignatureAlgorithm Algorithm => jws.Header.Algorithm;
+
+        public bool IsMadeBy(VerificationMethod method)
         {
-            var signature = jws.Signature.Span;
-            if (jws.Header.Algorithm == SignatureAlgorithm.ES256KR)
+            if (method.HasAccountOnly)
             {
-                // The recovery id is in the signature: one recovery decides.
-                return signature[64] <= 1 && Recover(signature[64]) == account;
+                return Algorithm.KeyType == KeyType.Secp256k1 && AccountOf(method) is { } account && HasAddress(account);
             }
 
-            if (jws.Header.Algorithm != SignatureAlgorithm.ES256K)
+            if (!method.TryGetPublicKey(out var key) || key.Type != Algorithm.KeyType)
             {
                 return false;
             }
 
-            return Recover(0) == account || Recover(1) == account;
+            // ES256K-R's verification is itself a recovery: compare with the cached one instead of recovering per method.
+            return Algorithm == SignatureAlgorithm.ES256KR
+                ? RecoverNamed() is { } publicKey && publicKey.AsSpan().SequenceEqual(key.Bytes)
+                : jws.Verify(key);
         }
 
-        private EthereumAddress? Recover(int recoveryId)
+        private bool HasAddress(EthereumAddress account)
+        {
+            if (Algorithm == SignatureAlgorithm.ES256KR)
+            {
+                return RecoverNamed() is { } publicKey && EthereumAddress.FromUncompressedPublicKey(publicKey) == account;
+            }
+
+            return Algorithm == SignatureAlgorithm.ES256K &&
+                (Recover(0) is { } first && EthereumAddress.FromUncompressedPublicKey(first) == account ||
+                 Recover(1) is { } second && EthereumAddress.FromUncompressedPublicKey(second) == account);
+        }
+
+        /// <summary>ES256K-R: the key of the recovery byte (0 or 1; anything else is no key).</summary>
+        private byte[]? RecoverNamed()
+        {
+            var recoveryId = jws.Signature.Span[64];
+            return recoveryId <= 1 ? Recover(recoveryId) : null;
+        }
+
+        private byte[]? Recover(int recoveryId)
         {
             if (!attempted[recoveryId])
             {
                 attempted[recoveryId] = true;
                 hash ??= SHA256.HashData(jws.SigningInput.Span);
-                Span<byte> publicKey = stackalloc byte[Secp256k1.UncompressedPublicKeySize];
-                recovered[recoveryId] = Secp256k1.Default.TryRecover(hash, jws.Signature.Span[..64], recoveryId, publicKey)
-                    ? EthereumAddress.FromUncompressedPublicKey(publicKey)
-                    : null;
+                var publicKey = new byte[Secp256k1.UncompressedPublicKeySize];
+                recovered[recoveryId] = curve.TryRecover(hash, jws.Signature.Span[..64], recoveryId, publicKey) ? publicKey : null;
             }
 
             return recovered[recoveryId];

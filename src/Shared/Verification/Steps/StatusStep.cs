@@ -63,9 +63,9 @@ internal sealed class StatusStep(IStatusListProvider provider, IDidResolver reso
             return StepResult<StatusListCredential>.Success(known);
         }
 
-        if (!VcJwt.TryDecodeCredential(document.Content.Trim(), options.Jws, out var decoded, out _))
+        if (!ParseStep.TryParseCredential(document.Content.Trim(), options.Jws, out var decoded, out _))
         {
-            return StepResult<StatusListCredential>.Fail(VerificationErrorCode.StatusUnavailable, "The status list is not a signed credential (VC-JWT).");
+            return StepResult<StatusListCredential>.Fail(VerificationErrorCode.StatusUnavailable, "The status list is not a signed credential (VC-JWT or VC-JOSE-COSE).");
         }
 
         if (!string.Equals(decoded.Issuer, issuer, StringComparison.Ordinal))
@@ -85,7 +85,8 @@ internal sealed class StatusStep(IStatusListProvider provider, IDidResolver reso
             return Unavailable("The status list's signature does not hold: " + signature.Error.Code.Value + ".");
         }
 
-        if (TimeStep.Check(decoded.NotBefore, decoded.IssuedAt, decoded.ExpiresAt, now, options.ClockSkew, "status list") is { } timeError)
+        if ((TimeStep.Check(decoded.NotBefore, decoded.IssuedAt, decoded.ExpiresAt, now, options.ClockSkew, "status list") ??
+             TimeStep.Check(decoded.Credential.ValidFrom, null, decoded.Credential.ValidUntil, now, options.ClockSkew, "status list")) is { } timeError)
         {
             return Unavailable("The status list is outside its validity: " + timeError.Code.Value + ".");
         }
