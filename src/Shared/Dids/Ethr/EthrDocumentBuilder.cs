@@ -61,7 +61,9 @@ internal static partial class EthrDocumentBuilder
         var deactivated = false;
         var delegateCount = 0;
         var serviceCount = 0;
-        BigInteger? earliestExpiry = null;
+
+        // The expiry of each entry the document holds; a cached copy is stale once the earliest has passed.
+        var expiries = new Dictionary<string, BigInteger>(StringComparer.Ordinal);
 
         // JavaScript objects keyed by event identity: re-adding an existing key keeps its position, deleting and
         // re-adding moves it to the end. OrderedDictionary has the same semantics.
@@ -118,9 +120,9 @@ internal static partial class EthrDocumentBuilder
                     DidAttributeChanged a => AddAttribute(a, did, eventKey, ref delegateCount, ref serviceCount, methods, services, authentication, signing, keyAgreement),
                     _ => false,
                 };
-                if (added && (earliestExpiry is null || validTo < earliestExpiry))
+                if (added)
                 {
-                    earliestExpiry = validTo;
+                    expiries[eventKey] = validTo;
                 }
 
                 continue;
@@ -152,6 +154,17 @@ internal static partial class EthrDocumentBuilder
                 ["assertionMethod"] = new JsonArray(),
             };
             return new EthrDocumentState(empty, Deactivated: true, versionId, nextVersionId, EarliestExpiry: null);
+        }
+
+        // Only entries still shown count: a revoked entry's original expiry no longer changes the document. A revoked
+        // keyAgreement reference stays (as in ethr-did-resolver) until its addition expires, so it still counts.
+        BigInteger? earliestExpiry = null;
+        foreach (var (key, expiry) in expiries)
+        {
+            if ((methods.ContainsKey(key) || services.ContainsKey(key) || keyAgreement.ContainsKey(key)) && (earliestExpiry is null || expiry < earliestExpiry))
+            {
+                earliestExpiry = expiry;
+            }
         }
 
         var verificationMethods = new JsonArray
