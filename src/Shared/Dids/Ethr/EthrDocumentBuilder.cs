@@ -107,7 +107,8 @@ internal static partial class EthrDocumentBuilder
 
             var (validTo, eventKey) = change switch
             {
-                DidDelegateChanged d => (d.ValidTo, $"DIDDelegateChanged-{d.DelegateType}-{d.Delegate}"),
+                // The lower-case form: the same identity as ethr-did-resolver's key, without an EIP-55 hash per event.
+                DidDelegateChanged d => (d.ValidTo, $"DIDDelegateChanged-{d.DelegateType}-{d.Delegate.ToLowerHex()}"),
                 DidAttributeChanged a => (a.ValidTo, $"DIDAttributeChanged-{a.Name}-{Hex.EncodePrefixed(a.Value.Span)}"),
                 _ => throw new InvalidOperationException("Unknown change kind."),
             };
