@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using System.Text.Json.Nodes;
 using Identity.Shared.Crypto;
 using Identity.Shared.Dids;
@@ -39,6 +40,53 @@ public sealed class EthrDidResolverHistoryTests(AnvilFixture chain)
         AssertSameResult(direct, walked);
         Assert.Equal(1 + Changes, proxy.Calls.Count(c => c == "eth_getLogs")); // the refused one, then one per changed block
         Assert.InRange(proxy.HttpRequests, 1 + Changes, 3 + Changes);
+    }
+
+    [Theory]
+    [InlineData(HttpStatusCode.OK)]
+    [InlineData(HttpStatusCode.BadRequest)]
+    [InlineData(HttpStatusCode.RequestEntityTooLarge)]
+    public async Task Resolve_RangeRefusedWithAnyStatus_FallsBackToTheWalk(HttpStatusCode status)
+    {
+        var (did, _) = await CreateHistoryAsync(changes: 5);
+        var direct = await ResolveAsync(chain.RpcUrl, did);
+        await using var proxy = new JsonRpcProxy(chain.RpcUrl) { MaxLogsBlockRange = 1, RefusalStatus = status };
+
+        AssertSameResult(direct, await ResolveAsync(proxy.Url, did));
+        Assert.Equal(1 + 5, proxy.Calls.Count(c => c == "eth_getLogs"));
+    }
+
+    [Fact]
+    public async Task Resolve_NodeReturnsAnotherIdentitysLogs_Ignored()
+    {
+        // A node that ignores the topic filter: a copy of each log, re-addressed to another identity, must not count.
+        var (did, _) = await CreateHistoryAsync(changes: 6);
+        var direct = await ResolveAsync(chain.RpcUrl, did);
+        var stranger = "0x000000000000000000000000" + EthrTestChain.RandomAddress().ToLowerHex()[2..];
+        JsonObject AddStrangers(JsonObject request, JsonObject response)
+        {
+            if (request["method"]!.GetValue<string>() == "eth_getLogs" && response["result"] is JsonArray logs)
+            {
+                foreach (var log in logs.ToList())
+                {
+                    var copy = log!.DeepClone().AsObject();
+                    copy["topics"]![1] = stranger;
+                    copy["logIndex"] = "0x" + (Convert.ToUInt64(copy["logIndex"]!.GetValue<string>()[2..], 16) + 100).ToString("x", CultureInfo.InvariantCulture);
+                    logs.Add(copy);
+                }
+            }
+
+            return response;
+        }
+
+        await using var proxy = new JsonRpcProxy(chain.RpcUrl) { Rewrite = AddStrangers };
+        AssertSameResult(direct, await ResolveAsync(proxy.Url, did));
+        Assert.Equal(1, proxy.Calls.Count(c => c == "eth_getLogs"));
+
+        proxy.ResetCounts();
+        proxy.MaxLogsBlockRange = 1;
+        AssertSameResult(direct, await ResolveAsync(proxy.Url, did));
+        Assert.Equal(1 + 6, proxy.Calls.Count(c => c == "eth_getLogs"));
     }
 
     [Fact]

@@ -46,6 +46,9 @@ public sealed class JsonRpcProxy : IAsyncDisposable
     /// <summary>Widest <c>eth_getLogs</c> range (in blocks, both ends included) answered; null: any.</summary>
     public ulong? MaxLogsBlockRange { get; set; }
 
+    /// <summary>The HTTP status of a refusal (some hosted nodes answer 400 or 413 rather than 200 with the error).</summary>
+    public HttpStatusCode RefusalStatus { get; set; } = HttpStatusCode.OK;
+
     /// <summary>Rewrites an upstream answer (request, response) before it is returned; null: unchanged.</summary>
     public Func<JsonObject, JsonObject, JsonObject>? Rewrite { get; set; }
 
@@ -96,12 +99,14 @@ public sealed class JsonRpcProxy : IAsyncDisposable
             var items = request is JsonArray array ? array.Select(i => i!.AsObject()).ToList() : [request.AsObject()];
             var answers = new JsonObject?[items.Count];
             var forward = new List<int>();
+            var refused = false;
             for (var i = 0; i < items.Count; i++)
             {
                 var method = items[i]["method"]!.GetValue<string>();
                 calls.Enqueue(method);
                 if (method == "eth_getLogs" && MaxLogsBlockRange is { } max && await RangeOfAsync(items[i]) > max)
                 {
+                    refused = true;
                     answers[i] = new JsonObject
                     {
                         ["jsonrpc"] = "2.0",
@@ -127,6 +132,7 @@ public sealed class JsonRpcProxy : IAsyncDisposable
 
             JsonNode response = request is JsonArray ? new JsonArray([.. answers.Select(a => (JsonNode?)a!.DeepClone())]) : answers[0]!;
             var bytes = Encoding.UTF8.GetBytes(response.ToJsonString());
+            context.Response.StatusCode = (int)(refused ? RefusalStatus : HttpStatusCode.OK);
             context.Response.ContentType = "application/json";
             context.Response.ContentLength64 = bytes.Length;
             await context.Response.OutputStream.WriteAsync(bytes);
