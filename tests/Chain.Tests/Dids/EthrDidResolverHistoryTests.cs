@@ -90,6 +90,35 @@ public sealed class EthrDidResolverHistoryTests(AnvilFixture chain)
     }
 
     [Fact]
+    public async Task Resolve_ChangeMinedAfterTheChangedRead_LeftForTheNextResolutionWithoutAWalk()
+    {
+        // changed() answered before the last change was mined, eth_getLogs after: the document is the one at the
+        // block changed() named, read from the same single eth_getLogs.
+        var (did, blocks) = await CreateHistoryAsync(changes: 6);
+        var earlier = "0x" + blocks[4].ToString("x64", CultureInfo.InvariantCulture);
+        await using var proxy = new JsonRpcProxy(chain.RpcUrl)
+        {
+            Rewrite = (request, response) =>
+            {
+                if (request["method"]!.GetValue<string>() == "eth_call")
+                {
+                    response["result"] = earlier;
+                }
+
+                return response;
+            },
+        };
+
+        var result = await ResolveAsync(proxy.Url, did);
+        var atEarlier = await ResolveAsync(chain.RpcUrl, $"{did}?versionId={blocks[4]}");
+
+        Assert.True(result.IsSuccess, result.DidResolutionMetadata.Message);
+        Assert.Equal(blocks[4].ToString(CultureInfo.InvariantCulture), result.DidDocumentMetadata.VersionId);
+        Assert.Equal(atEarlier.DidDocument!.ToJson(), result.DidDocument!.ToJson());
+        Assert.Equal(1, proxy.Calls.Count(c => c == "eth_getLogs"));
+    }
+
+    [Fact]
     public async Task Resolve_HistoricVersionsWithRangesRefused_SameAsDirect()
     {
         var (did, blocks) = await CreateHistoryAsync(changes: 12);
