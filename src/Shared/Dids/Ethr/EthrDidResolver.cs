@@ -20,6 +20,10 @@ public sealed class EthrDidResolver : IDidRevalidatingResolver
     private const string UnknownNetwork = "unknownNetwork";
     private const string UnsupportedFormat = "unsupportedFormat";
 
+    // A bound on the one-request-per-block walk, so that a node answering with endless previousChange pointers
+    // cannot keep a resolution going for hours; far above any real identity's history.
+    private const int MaxWalkedBlocks = 10_000;
+
     // ethr-did-resolver 11's fixed context list for application/did+ld+json.
     private static readonly string[] LdContext =
     [
@@ -156,7 +160,9 @@ public sealed class EthrDidResolver : IDidRevalidatingResolver
             throw new EthereumRpcException(EthereumRpcErrorKind.RpcError, rpc.Endpoint, "eth_getBlockByNumber", "the versionId block does not exist");
         }
 
-        var history = changed == 0 ? [] : events is not null && IsCompleteHistory(events, changed) ? events : await WalkHistoryAsync(registry, ethrDid.Address, changed, cancellationToken);
+        // Changes mined after the changed() read are left for the next resolution (its revalidation will see them).
+        var settled = events?.Where(e => e.BlockNumber <= changed).ToList();
+        var history = changed == 0 ? [] : settled is not null && IsCompleteHistory(settled, changed) ? settled : await WalkHistoryAsync(registry, ethrDid.Address, changed, cancellationToken);
 
         BigInteger now;
         ulong? limit = version.BlockNumber;
@@ -202,18 +208,26 @@ public sealed class EthrDidResolver : IDidRevalidatingResolver
         return new Resolved(state, metadata, changed);
     }
 
-    /// <summary>The whole history in one <c>eth_getLogs</c>; null when the node refuses so wide a range.</summary>
+    /// <summary>
+    /// The whole history in one <c>eth_getLogs</c>; null when the node does not answer so wide a range. Hosted nodes
+    /// refuse in many ways (a JSON-RPC error, HTTP 400 or 413, a body too large, a timeout of the scan), so any
+    /// failure falls back to the walk, which either succeeds one block at a time or fails with the definitive error.
+    /// </summary>
     private static async Task<IReadOnlyList<RegistryEvent>?> TryGetAllEventsAsync(EthereumDidRegistry registry, EthereumAddress identity, ulong fromBlock, CancellationToken cancellationToken)
     {
         try
         {
-            return await registry.GetEventsAsync(identity, fromBlock, BlockTag.Latest, cancellationToken);
+            return OfIdentity(await registry.GetEventsAsync(identity, fromBlock, BlockTag.Latest, cancellationToken), identity);
         }
-        catch (EthereumRpcException e) when (e.Kind is EthereumRpcErrorKind.RpcError or EthereumRpcErrorKind.ResponseTooLarge)
+        catch (EthereumRpcException)
         {
             return null;
         }
     }
+
+    /// <summary>Only the identity's own events: a node that returns others (ignoring the topic filter) must not change the document.</summary>
+    private static List<RegistryEvent> OfIdentity(IReadOnlyList<RegistryEvent> events, EthereumAddress identity) =>
+        [.. events.Where(e => e.Identity == identity)];
 
     /// <summary>
     /// Whether the events hold every change the registry's linked list reaches from <paramref name="changed"/>:
@@ -235,8 +249,7 @@ public sealed class EthrDidResolver : IDidRevalidatingResolver
             block = PreviousChange(logs, block);
         }
 
-        // Events newer than the changed() read (a block mined in between) are left for the next resolution.
-        return visited == byBlock.Count && events.All(e => e.BlockNumber <= changed);
+        return visited == byBlock.Count;
     }
 
     /// <summary>ethr-did-resolver's walk: one <c>eth_getLogs</c> per changed block, following previousChange.</summary>
@@ -246,7 +259,12 @@ public sealed class EthrDidResolver : IDidRevalidatingResolver
         var block = changed;
         while (block != 0)
         {
-            var logs = await registry.GetEventsAsync(identity, block, block, cancellationToken);
+            if (blocks.Count == MaxWalkedBlocks)
+            {
+                throw new EthereumRpcException(EthereumRpcErrorKind.MalformedResponse, registry.Rpc.Endpoint, "eth_getLogs", $"the registry history of {identity} is longer than {MaxWalkedBlocks} blocks; refusing to walk further");
+            }
+
+            var logs = OfIdentity(await registry.GetEventsAsync(identity, block, block, cancellationToken), identity);
             if (logs.Count == 0)
             {
                 throw new EthereumRpcException(EthereumRpcErrorKind.RpcError, registry.Rpc.Endpoint, "eth_getLogs", $"no registry logs in block {block} although the history points there; the node may lack historical logs (use an archive node)");

@@ -61,7 +61,9 @@ internal static partial class EthrDocumentBuilder
         var deactivated = false;
         var delegateCount = 0;
         var serviceCount = 0;
-        BigInteger? earliestExpiry = null;
+
+        // The expiry of each entry the document holds; a cached copy is stale once the earliest has passed.
+        var expiries = new Dictionary<string, BigInteger>(StringComparer.Ordinal);
 
         // JavaScript objects keyed by event identity: re-adding an existing key keeps its position, deleting and
         // re-adding moves it to the end. OrderedDictionary has the same semantics.
@@ -105,7 +107,8 @@ internal static partial class EthrDocumentBuilder
 
             var (validTo, eventKey) = change switch
             {
-                DidDelegateChanged d => (d.ValidTo, $"DIDDelegateChanged-{d.DelegateType}-{d.Delegate}"),
+                // The lower-case form: the same identity as ethr-did-resolver's key, without an EIP-55 hash per event.
+                DidDelegateChanged d => (d.ValidTo, $"DIDDelegateChanged-{d.DelegateType}-{d.Delegate.ToLowerHex()}"),
                 DidAttributeChanged a => (a.ValidTo, $"DIDAttributeChanged-{a.Name}-{Hex.EncodePrefixed(a.Value.Span)}"),
                 _ => throw new InvalidOperationException("Unknown change kind."),
             };
@@ -118,9 +121,9 @@ internal static partial class EthrDocumentBuilder
                     DidAttributeChanged a => AddAttribute(a, did, eventKey, ref delegateCount, ref serviceCount, methods, services, authentication, signing, keyAgreement),
                     _ => false,
                 };
-                if (added && (earliestExpiry is null || validTo < earliestExpiry))
+                if (added)
                 {
-                    earliestExpiry = validTo;
+                    expiries[eventKey] = validTo;
                 }
 
                 continue;
@@ -152,6 +155,17 @@ internal static partial class EthrDocumentBuilder
                 ["assertionMethod"] = new JsonArray(),
             };
             return new EthrDocumentState(empty, Deactivated: true, versionId, nextVersionId, EarliestExpiry: null);
+        }
+
+        // Only entries still shown count: a revoked entry's original expiry no longer changes the document. A revoked
+        // keyAgreement reference stays (as in ethr-did-resolver) until its addition expires, so it still counts.
+        BigInteger? earliestExpiry = null;
+        foreach (var (key, expiry) in expiries)
+        {
+            if ((methods.ContainsKey(key) || services.ContainsKey(key) || keyAgreement.ContainsKey(key)) && (earliestExpiry is null || expiry < earliestExpiry))
+            {
+                earliestExpiry = expiry;
+            }
         }
 
         var verificationMethods = new JsonArray
