@@ -17,6 +17,9 @@ public sealed class EthrDidOptions
     /// <summary>Retries of a call that failed transiently (connection refused, 5xx, 429); timeouts are not retried.</summary>
     public int RpcMaxRetries { get; set; } = 2;
 
+    /// <summary>The longest one whole resolution may take, however many node calls it needs.</summary>
+    public TimeSpan ResolutionTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>The largest node response accepted.</summary>
     public long RpcMaxResponseBytes { get; set; } = 16 * 1024 * 1024;
 
@@ -26,6 +29,11 @@ public sealed class EthrDidOptions
         if (Networks.Count == 0)
         {
             throw new InvalidOperationException($"did:ethr needs at least one network: configure {SectionName}:Networks (Name, ChainId, RpcUrl, Registry).");
+        }
+
+        if (ResolutionTimeout <= TimeSpan.Zero)
+        {
+            throw new InvalidOperationException($"{SectionName}:ResolutionTimeout must be positive.");
         }
 
         var keys = new HashSet<string>(StringComparer.Ordinal);

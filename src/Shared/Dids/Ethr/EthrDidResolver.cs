@@ -34,6 +34,7 @@ public sealed class EthrDidResolver : IDidRevalidatingResolver
 
     private readonly Dictionary<string, Connection> connections = new(StringComparer.Ordinal);
     private readonly TimeProvider timeProvider;
+    private readonly TimeSpan resolutionTimeout;
 
     // What a cached result needs to stay current: the earliest expiry of its delegates and attributes. Kept beside
     // the result object (an in-memory cache holds the same instance); a result without an entry is re-resolved.
@@ -46,6 +47,7 @@ public sealed class EthrDidResolver : IDidRevalidatingResolver
         ArgumentNullException.ThrowIfNull(createHttpClient);
         options.Validate();
         this.timeProvider = timeProvider ?? TimeProvider.System;
+        resolutionTimeout = options.ResolutionTimeout;
         foreach (var network in options.Networks)
         {
             var rpc = new EthereumRpcClient(createHttpClient(network), options.RpcOptionsFor(network), this.timeProvider);
@@ -95,9 +97,12 @@ public sealed class EthrDidResolver : IDidRevalidatingResolver
             return DidResolutionResult.Failure(UnknownNetwork, "The DID resolver has no configuration for the DID's network.");
         }
 
+        // Every call has its own timeout; this bounds the whole resolution (a walk of many blocks on a slow node).
+        using var deadline = new CancellationTokenSource(resolutionTimeout, timeProvider);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         try
         {
-            var resolved = await ResolveCoreAsync(connection, didUrl.Did.Value, ethrDid, version, cancellationToken);
+            var resolved = await ResolveCoreAsync(connection, didUrl.Did.Value, ethrDid, version, linked.Token);
             var document = resolved.State.Document;
             if (withContext.Value)
             {
@@ -116,6 +121,10 @@ public sealed class EthrDidResolver : IDidRevalidatingResolver
         catch (EthereumRpcException e)
         {
             return DidResolutionResult.Failure(DidResolutionErrors.InternalError, $"The Ethereum node failed: {e.Message}");
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            return DidResolutionResult.Failure(DidResolutionErrors.InternalError, $"Resolving took longer than {resolutionTimeout.TotalSeconds:0.#} s; the Ethereum node is too slow.");
         }
     }
 
