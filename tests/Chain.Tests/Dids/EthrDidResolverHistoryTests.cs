@@ -42,6 +42,25 @@ public sealed class EthrDidResolverHistoryTests(AnvilFixture chain)
         Assert.InRange(proxy.HttpRequests, 1 + Changes, 3 + Changes);
     }
 
+    [Fact]
+    public async Task Resolve_WalkOnASlowNode_StopsAtTheResolutionDeadline()
+    {
+        // Each call is well within its own timeout, but a walk of many blocks is not: the whole resolution is bounded.
+        var (did, _) = await CreateHistoryAsync(changes: 12);
+        await using var proxy = new JsonRpcProxy(chain.RpcUrl) { MaxLogsBlockRange = 1, Delay = TimeSpan.FromMilliseconds(150) };
+        var options = EthrTestChain.Options(chain, proxy.Url);
+        options.ResolutionTimeout = TimeSpan.FromSeconds(1);
+        var resolver = new EthrDidResolver(options, _ => new HttpClient());
+
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var result = await resolver.ResolveAsync(DidUrl.Parse(did), new DidResolutionOptions(), CancellationToken.None);
+
+        Assert.Equal(DidResolutionErrors.InternalError, result.DidResolutionMetadata.Error);
+        Assert.Contains("longer than 1 s", result.DidResolutionMetadata.Message, StringComparison.Ordinal);
+        Assert.InRange(watch.Elapsed, TimeSpan.FromSeconds(0.9), TimeSpan.FromSeconds(5));
+        Assert.InRange(proxy.Calls.Count(c => c == "eth_getLogs"), 2, 11);
+    }
+
     [Theory]
     [InlineData(HttpStatusCode.OK)]
     [InlineData(HttpStatusCode.BadRequest)]

@@ -52,6 +52,9 @@ public sealed class JsonRpcProxy : IAsyncDisposable
     /// <summary>Rewrites an upstream answer (request, response) before it is returned; null: unchanged.</summary>
     public Func<JsonObject, JsonObject, JsonObject>? Rewrite { get; set; }
 
+    /// <summary>How long the proxy waits before answering each HTTP request (a slow node that never times out a call).</summary>
+    public TimeSpan Delay { get; set; }
+
     public void ResetCounts()
     {
         Interlocked.Exchange(ref httpRequests, 0);
@@ -89,6 +92,11 @@ public sealed class JsonRpcProxy : IAsyncDisposable
         Interlocked.Increment(ref httpRequests);
         try
         {
+            if (Delay > TimeSpan.Zero)
+            {
+                await Task.Delay(Delay);
+            }
+
             string body;
             using (var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8))
             {
