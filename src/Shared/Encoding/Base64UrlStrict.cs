@@ -9,6 +9,9 @@ namespace Identity.Shared.Encoding;
 /// </summary>
 public static class Base64UrlStrict
 {
+    private static readonly System.Buffers.SearchValues<char> Alphabet =
+        System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_");
+
     /// <summary>Encodes without padding.</summary>
     public static string Encode(ReadOnlySpan<byte> bytes) => Base64Url.EncodeToString(bytes);
 
@@ -16,28 +19,9 @@ public static class Base64UrlStrict
     public static bool TryDecode(ReadOnlySpan<char> text, out byte[] bytes)
     {
         bytes = [];
-        if (text.Length % 4 == 1)
+        if (!IsStrict(text))
         {
             return false;
-        }
-
-        foreach (var c in text)
-        {
-            if (!IsAlphabet(c))
-            {
-                return false;
-            }
-        }
-
-        // Canonical form: the unused low bits of the last character must be zero.
-        if (text.Length % 4 != 0)
-        {
-            var last = ValueOf(text[^1]);
-            var unusedBits = text.Length % 4 == 2 ? 4 : 2;
-            if ((last & ((1 << unusedBits) - 1)) != 0)
-            {
-                return false;
-            }
         }
 
         var result = new byte[Base64Url.GetMaxDecodedLength(text.Length)];
@@ -48,6 +32,26 @@ public static class Base64UrlStrict
 
         bytes = written == result.Length ? result : result[..written];
         return true;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="text"/> is strict unpadded base64url: only the alphabet (checked vectorised), a length
+    /// other than 1 mod 4, and zero unused bits in the last character, so that one byte string has one encoding.
+    /// </summary>
+    public static bool IsStrict(ReadOnlySpan<char> text)
+    {
+        if (text.Length % 4 == 1 || text.ContainsAnyExcept(Alphabet))
+        {
+            return false;
+        }
+
+        if (text.Length % 4 == 0)
+        {
+            return true;
+        }
+
+        var unusedBits = text.Length % 4 == 2 ? 4 : 2;
+        return (ValueOf(text[^1]) & ((1 << unusedBits) - 1)) == 0;
     }
 
     /// <summary>Decodes UTF-8 base64url bytes (a JWS segment as received) with the same rules.</summary>
@@ -71,9 +75,6 @@ public static class Base64UrlStrict
     /// <summary>Throwing wrapper over <see cref="TryDecode(ReadOnlySpan{char}, out byte[])"/>.</summary>
     public static byte[] Decode(ReadOnlySpan<char> text) =>
         TryDecode(text, out var bytes) ? bytes : throw new FormatException("The text is not strict unpadded base64url.");
-
-    private static bool IsAlphabet(char c) =>
-        c is (>= 'A' and <= 'Z') or (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-' or '_';
 
     private static int ValueOf(char c) => c switch
     {

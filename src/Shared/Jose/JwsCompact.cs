@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Buffers.Text;
 using System.Diagnostics.CodeAnalysis;
 using System.Security.Cryptography;
@@ -17,8 +16,6 @@ namespace Identity.Shared.Jose;
 /// </summary>
 public sealed class JwsCompact
 {
-    private const string Base64UrlAlphabetString = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-    private static readonly SearchValues<char> Base64UrlAlphabet = SearchValues.Create(Base64UrlAlphabetString);
 
     private readonly byte[] signingInput;
     private readonly byte[] payloadBytes;
@@ -95,7 +92,7 @@ public sealed class JwsCompact
 
         // Base64UrlStrict's rules, checked over the chars at once so that header.payload can then be narrowed to
         // ASCII a single time: those bytes are both the signing input and the input of the (fastest, UTF-8) decoder.
-        if (!IsStrictBase64Url(encodedHeader) || !IsStrictBase64Url(encodedPayload) || !IsStrictBase64Url(encodedSignature))
+        if (!Base64UrlStrict.IsStrict(encodedHeader) || !Base64UrlStrict.IsStrict(encodedPayload) || !Base64UrlStrict.IsStrict(encodedSignature))
         {
             error = Malformed("A JWS segment is not strict unpadded base64url.");
             return false;
@@ -263,25 +260,7 @@ public sealed class JwsCompact
         return true;
     }
 
-    private static bool IsStrictBase64Url(ReadOnlySpan<char> segment)
-    {
-        if (segment.Length % 4 == 1 || segment.ContainsAnyExcept(Base64UrlAlphabet))
-        {
-            return false;
-        }
-
-        // Canonical form: the unused low bits of the last character are zero, so one byte string has one encoding.
-        if (segment.Length % 4 == 0)
-        {
-            return true;
-        }
-
-        var last = Base64UrlAlphabetString.IndexOf(segment[^1], StringComparison.Ordinal);
-        var unusedBits = segment.Length % 4 == 2 ? 4 : 2;
-        return (last & ((1 << unusedBits) - 1)) == 0;
-    }
-
-    // For ASCII checked by IsStrictBase64Url only.
+    // For ASCII already checked by Base64UrlStrict.IsStrict only.
     private static bool TryDecode(ReadOnlySpan<byte> utf8, out byte[] bytes)
     {
         bytes = new byte[Base64Url.GetMaxDecodedLength(utf8.Length)];
