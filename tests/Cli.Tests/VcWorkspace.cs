@@ -60,7 +60,8 @@ public sealed class VcWorkspace : IDisposable
     public async Task<string> IssueAsync(string keyFile, string subject, params string[] more)
     {
         var claims = Write("""{ "name": "Ada Lovelace", "insurer": "Example Health", "memberId": "XH-123" }""", "json");
-        var run = (await RunAsync(["vc", "issue", "--key", keyFile, "--subject", subject, "--type", "HealthInsuranceCredential", "--claims", claims, .. more])).AssertExit(0);
+        string[] type = more.Contains("--type") ? [] : ["--type", "HealthInsuranceCredential"];
+        var run = (await RunAsync(["vc", "issue", "--key", keyFile, "--subject", subject, "--claims", claims, .. type, .. more])).AssertExit(0);
         return Write(run.Stdout, "jwt");
     }
 
