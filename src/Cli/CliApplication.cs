@@ -43,6 +43,8 @@ internal static class CliApplication
                 DidResolveCommand.Create(console),
                 DidUpdateCommand.Create(console),
             },
+            new Command("vc", "Issue and verify verifiable credentials.") { VcIssueCommand.Create(console), VcVerifyCommand.Create(console) },
+            new Command("vp", "Create and verify verifiable presentations.") { VpCreateCommand.Create(console), VpVerifyCommand.Create(console) },
         };
 
         var parseResult = root.Parse(args);
