@@ -14,7 +14,7 @@ namespace Identity.Shared.Dids;
 /// is confirmed with <see cref="IDidRevalidatingResolver.IsCurrentAsync"/> first and resolved again if it is not
 /// current — never served stale. Errors are never cached; a cache outage only costs a resolution.
 /// </summary>
-public sealed partial class CachingDidResolver : IDidResolver, IDisposable
+public sealed class CachingDidResolver : IDidResolver, IDisposable
 {
     private readonly IDidResolver inner;
     private readonly DidCacheOptions options;
@@ -118,7 +118,7 @@ public sealed partial class CachingDidResolver : IDidResolver, IDisposable
         catch (Exception exception)
 #pragma warning restore CA1031
         {
-            LogRevalidationFailed(logger, exception, didUrl.Did.Method);
+            logger.RevalidationFailed(exception, didUrl.Did.Method);
             return false;
         }
     }
@@ -143,7 +143,7 @@ public sealed partial class CachingDidResolver : IDidResolver, IDisposable
         catch (Exception exception)
 #pragma warning restore CA1031
         {
-            LogCacheFailed(logger, exception);
+            logger.DistributedCacheFailed(exception);
             return null;
         }
 
@@ -170,7 +170,7 @@ public sealed partial class CachingDidResolver : IDidResolver, IDisposable
         catch (Exception exception)
 #pragma warning restore CA1031
         {
-            LogCacheFailed(logger, exception);
+            logger.DistributedCacheFailed(exception);
         }
     }
 
@@ -194,15 +194,11 @@ public sealed partial class CachingDidResolver : IDidResolver, IDisposable
         catch (Exception exception)
 #pragma warning restore CA1031
         {
-            LogCacheFailed(logger, exception);
+            logger.DistributedCacheFailed(exception);
         }
     }
 
-    [LoggerMessage(EventId = 1120, Level = LogLevel.Warning, Message = "Re-validating a cached did:{Method} document failed; resolving again.")]
-    private static partial void LogRevalidationFailed(ILogger logger, Exception exception, string method);
 
-    [LoggerMessage(EventId = 1121, Level = LogLevel.Warning, Message = "The distributed DID cache failed; resolving without it.")]
-    private static partial void LogCacheFailed(ILogger logger, Exception exception);
 
     /// <summary>A cached result with when it was stored and last confirmed current.</summary>
     private sealed record CacheEntry(DidResolutionResult Result, DateTimeOffset StoredAt, DateTimeOffset ValidatedAt)

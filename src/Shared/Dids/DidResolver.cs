@@ -8,7 +8,7 @@ namespace Identity.Shared.Dids;
 /// oversized or malformed DIDs, and turns any failure of a method resolver into an <c>internalError</c> result,
 /// so callers never see an exception other than their own cancellation.
 /// </summary>
-public sealed partial class DidResolver : IDidResolver
+public sealed class DidResolver : IDidResolver
 {
     /// <summary>
     /// Longest DID URL accepted. A did:jwk of an RSA-4096 key is about 1 KB; 8 KiB leaves room while bounding the
@@ -74,7 +74,7 @@ public sealed partial class DidResolver : IDidResolver
         catch (Exception exception)
 #pragma warning restore CA1031
         {
-            LogMethodFailed(logger, exception, didUrl.Did.Method);
+            logger.MethodResolverFailed(exception, didUrl.Did.Method);
             return DidResolutionResult.Failure(DidResolutionErrors.InternalError, $"The did:{didUrl.Did.Method} resolver failed.");
         }
 
@@ -87,7 +87,4 @@ public sealed partial class DidResolver : IDidResolver
 
         return result;
     }
-
-    [LoggerMessage(EventId = 1100, Level = LogLevel.Error, Message = "The did:{Method} resolver threw.")]
-    private static partial void LogMethodFailed(ILogger logger, Exception exception, string method);
 }

@@ -14,7 +14,7 @@ namespace Identity.Shared.Dids;
 /// for the whole fetch, and the document's <c>id</c> must be the DID. Transport failures are <c>notFound</c>;
 /// an oversized, malformed or foreign document is <c>invalidDidDocument</c>.
 /// </summary>
-public sealed partial class DidWebResolver : IDidMethodResolver
+public sealed class DidWebResolver : IDidMethodResolver
 {
     /// <summary>The named HttpClient this resolver uses (configured by <c>AddDidResolution</c> without automatic redirects).</summary>
     public const string HttpClientName = "Identity.Dids.Web";
@@ -122,12 +122,12 @@ public sealed partial class DidWebResolver : IDidMethodResolver
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            LogFetchFailed(logger, did.Method, "timeout");
+            logger.DidWebFetchFailed(did.Method, "timeout");
             return DidResolutionResult.Failure(DidResolutionErrors.NotFound, $"The did:web document was not received within {this.options.Timeout.TotalSeconds:0.###} s.");
         }
         catch (HttpRequestException exception)
         {
-            LogFetchFailed(logger, did.Method, exception.HttpRequestError.ToString());
+            logger.DidWebFetchFailed(did.Method, exception.HttpRequestError.ToString());
             return DidResolutionResult.Failure(DidResolutionErrors.NotFound, $"The did:web document could not be fetched ({exception.HttpRequestError}).");
         }
 
@@ -250,7 +250,4 @@ public sealed partial class DidWebResolver : IDidMethodResolver
         // The spec forbids IP addresses; a top-level label is never all digits.
         return !labels[^1].All(char.IsAsciiDigit);
     }
-
-    [LoggerMessage(EventId = 1110, Level = LogLevel.Warning, Message = "did:{Method} document fetch failed: {Reason}.")]
-    private static partial void LogFetchFailed(ILogger logger, string method, string reason);
 }
