@@ -1,14 +1,16 @@
-using System.Text;
+using System.Text.Json.Nodes;
+using Identity.Shared.Credentials;
 using Identity.Shared.Crypto;
 using Identity.Shared.Dids;
 using Identity.Shared.Dids.Ethr;
 using Identity.Shared.Ethereum;
-using Identity.Shared.Jose;
+using Identity.Shared.Verification;
 using Identity.TestSupport.Chain;
 using Microsoft.Extensions.DependencyInjection;
 
-// The whole did:ethr flow on a local chain, step by step: a patient identity that holds no ether, managed through
-// meta-transactions the hospital relays, a key rotation, and the old key refused afterwards.
+// The whole flow on a local chain, step by step: a patient did:ethr that holds no ether, managed through meta-transactions
+// the hospital relays; a credential issued to it, presented to a clinic and verified; a key rotation, after which a
+// presentation signed with the old key is refused.
 using var chain = new AnvilFixture();
 Step("Start a local Ethereum node (anvil) and deploy the ERC-1056 EthereumDIDRegistry");
 await chain.InitializeAsync();
@@ -38,9 +40,25 @@ Say($"transaction {receipt.TransactionHash} in block {receipt.BlockNumber}, sent
 var beforeRotation = receipt.BlockNumber;
 await ShowAsync(patientDid);
 
-Step("The patient signs a login token with their key; it verifies against the #controller of the document");
-var token = JwsSigner.Sign(new JwsHeaderParameters { Type = "JWT" }, Encoding.UTF8.GetBytes("{\"iss\":\"" + patientDid + "\",\"aud\":\"https://clinic.example\"}"), patientKey, SignatureAlgorithm.ES256K);
-Say($"old key accepted: {await SignedByControllerAsync(token)}");
+var clinic = new PresentationVerifier(resolver, new CredentialVerifier(resolver));
+var hospitalDid = EthrDid.Format(hospital.PublicKey.ToEthereumAddress(), "dev");
+Step($"The hospital ({hospitalDid}) issues a PatientIdentityCredential to the patient (VC-JWT, ES256K, signed by its #controller)");
+var credential = VcJwt.SignCredential(
+    VerifiableCredential.Create(new JsonObject
+    {
+        ["@context"] = new JsonArray("https://www.w3.org/2018/credentials/v1"),
+        ["type"] = new JsonArray("VerifiableCredential", "PatientIdentityCredential"),
+        ["issuer"] = hospitalDid,
+        ["issuanceDate"] = VerifiableCredential.FormatDate(DateTimeOffset.FromUnixTimeSeconds(TimeProvider.System.GetUtcNow().ToUnixTimeSeconds())),
+        ["credentialSubject"] = new JsonObject { ["id"] = patientDid, ["name"] = "Alice Example", ["birthDate"] = "1990-04-01" },
+    }),
+    hospital,
+    SignatureAlgorithm.ES256K,
+    new JwtSigningOptions { KeyId = hospitalDid + "#controller" });
+Say($"credential {credential.Length} characters; no health data went on chain");
+
+Step("The patient presents it to the clinic (audience and one-time nonce), signed with their own key; the clinic verifies");
+Say(await PresentAsync(patientKey, "nonce-1"));
 
 Step("The patient's key is lost: ownership rotates to a new key (meta-transaction signed by the old key, relayed by the hospital)");
 using var newKey = PrivateKey.Generate(KeyType.Secp256k1);
@@ -49,10 +67,9 @@ receipt = await registry.SendSignedAsync(rotate, hospital);
 Say($"transaction {receipt.TransactionHash} in block {receipt.BlockNumber}");
 await ShowAsync(patientDid);
 
-Step("A token signed with the old key is now refused; one signed with the new key is accepted");
-Say($"old key accepted: {await SignedByControllerAsync(token)}");
-var fresh = JwsSigner.Sign(new JwsHeaderParameters { Type = "JWT" }, Encoding.UTF8.GetBytes("{\"iss\":\"" + patientDid + "\"}"), newKey, SignatureAlgorithm.ES256K);
-Say($"new key accepted: {await SignedByControllerAsync(fresh)}");
+Step("A presentation signed with the old key is now refused; one signed with the new key is accepted");
+Say("old key: " + await PresentAsync(patientKey, "nonce-2"));
+Say("new key: " + await PresentAsync(newKey, "nonce-3"));
 
 Step($"History stays resolvable: the document as of block {beforeRotation} still shows the old key");
 await ShowAsync($"{patientDid}?versionId={beforeRotation}");
@@ -77,13 +94,17 @@ async Task ShowAsync(string did)
     Say($"  versionId {result.DidDocumentMetadata.VersionId ?? "-"}, updated {result.DidDocumentMetadata.Updated?.ToString("u") ?? "-"}, nextVersionId {result.DidDocumentMetadata.NextVersionId ?? "-"}");
 }
 
-// The recovered signer must be the account of the document's #controller (an address-only method).
-async Task<bool> SignedByControllerAsync(string jws)
+async Task<string> PresentAsync(PrivateKey holderKey, string nonce)
 {
-    var document = (await resolver.ResolveAsync(patientDid)).DidDocument!;
-    var controller = document.FindVerificationMethod("#controller")!.BlockchainAccountId!.Split(':')[^1];
-    var parsed = JwsCompact.Parse(jws);
-    return parsed.RecoverSignerCandidates().Any(key => string.Equals(key.ToEthereumAddress().ToString(), controller, StringComparison.OrdinalIgnoreCase));
+    var presentation = VcJwt.SignPresentation(
+        VerifiablePresentation.Create(DataModelVersion.V1_1, patientDid, [credential]),
+        holderKey,
+        SignatureAlgorithm.ES256K,
+        new JwtSigningOptions { KeyId = patientDid + "#controller", Audience = ["https://clinic.example"], Nonce = nonce });
+    var result = await clinic.VerifyAsync(presentation, "https://clinic.example", nonce);
+    return result.Verified
+        ? $"verified: holder {result.Holder}, {string.Join('/', result.Credentials[0].Types)} from {result.Credentials[0].Issuer}, claims {result.Credentials[0].Claims}"
+        : $"refused: {result.Errors[0].Code.Value} ({result.Errors[0].Message})";
 }
 
 static void Step(string text) => Console.WriteLine($"\n==> {text}");
