@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The main job on embedded defaults: a local chain with the ERC-1056 registry, a patient did:ethr managed through
-# relayed meta-transactions, a key rotation, and the old key refused — each step printed.
+# The main job on embedded defaults: a local chain with the ERC-1056 registry; a patient did:ethr managed through
+# relayed meta-transactions; a credential issued, presented and verified; a key rotation after which the old key is
+# refused — each step printed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
