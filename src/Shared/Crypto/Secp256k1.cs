@@ -34,8 +34,16 @@ public abstract class Secp256k1
     /// <summary>The libsecp256k1 implementation, or <c>null</c> when the library is not installed.</summary>
     public static Secp256k1? Native => NativeSecp256k1.Instance;
 
-    /// <summary>The fastest available implementation.</summary>
-    public static Secp256k1 Default => Native ?? Managed;
+    /// <summary>The name of the environment variable that forces the managed implementation (value <c>managed</c>).</summary>
+    public const string ImplementationVariable = "IDENTITY_SECP256K1";
+
+    /// <summary>
+    /// The implementation every signature algorithm uses: libsecp256k1 when installed, otherwise the managed one;
+    /// <c>IDENTITY_SECP256K1=managed</c> forces the managed one (to measure or run the fallback where the library is
+    /// present). Read once per process.
+    /// </summary>
+    public static Secp256k1 Default { get; } =
+        string.Equals(Environment.GetEnvironmentVariable(ImplementationVariable), "managed", StringComparison.OrdinalIgnoreCase) ? Managed : Native ?? Managed;
 
     /// <summary>A short name for diagnostics and benchmarks ("libsecp256k1", "BouncyCastle").</summary>
     public abstract string Name { get; }
