@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text.Encodings.Web;
@@ -17,6 +18,7 @@ internal static partial class CredentialJson
     // '+' (as in "application/vc+jwt") and non-ASCII are written as themselves, like JSON.stringify.
     private static readonly JsonSerializerOptions WriteOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonWriterOptions NodeWriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, MaxDepth = MaxDepth };
     private static readonly JsonDocumentOptions ReadOptions = new() { MaxDepth = MaxDepth, AllowDuplicateProperties = false };
 
     public static bool TryParseObject(string? text, string what, out JsonElement element, [NotNullWhen(false)] out VerificationError? error)
@@ -69,8 +71,14 @@ internal static partial class CredentialJson
 
     public static JsonElement ToElement(JsonNode node)
     {
-        using var document = JsonDocument.Parse(Serialize(node), ReadOptions);
-        return document.RootElement.Clone();
+        // Straight to UTF-8 and parsed into an element that owns its memory: no string, no pooled document to clone.
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(buffer, NodeWriterOptions))
+        {
+            node.WriteTo(writer, WriteOptions);
+        }
+
+        return JsonElement.Parse(buffer.WrittenSpan, ReadOptions);
     }
 
     public static string Serialize(JsonNode node) => node.ToJsonString(WriteOptions);
@@ -89,7 +97,12 @@ internal static partial class CredentialJson
     public static byte[] SerializeToUtf8(JsonNode node) => System.Text.Encoding.UTF8.GetBytes(Serialize(node));
 
     /// <summary>A fresh mutable copy; the model never hands out its own state.</summary>
-    public static JsonObject ToObject(JsonElement element) => (JsonObject)JsonNode.Parse(Serialize(element))!;
+    /// <remarks>
+    /// An object element becomes a node over it directly (what <see cref="JsonNode.Parse(string, JsonNodeOptions?, JsonDocumentOptions)"/>
+    /// builds too, without writing and re-reading the text); the element is immutable, so edits of the node never reach it.
+    /// </remarks>
+    public static JsonObject ToObject(JsonElement element) =>
+        element.ValueKind == JsonValueKind.Object ? JsonObject.Create(element)! : (JsonObject)JsonNode.Parse(Serialize(element))!;
 
     public static VerificationError Malformed(string message) => new(VerificationErrorCode.Malformed, message);
 
