@@ -19,6 +19,14 @@ internal static partial class CredentialJson
     private static readonly JsonSerializerOptions WriteOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private static readonly JsonWriterOptions NodeWriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, MaxDepth = MaxDepth };
+    private const int MaxScratch = 64 * 1024;
+
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? scratch;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? scratchWriter;
+
     private static readonly JsonDocumentOptions ReadOptions = new() { MaxDepth = MaxDepth, AllowDuplicateProperties = false };
 
     public static bool TryParseObject(string? text, string what, out JsonElement element, [NotNullWhen(false)] out VerificationError? error)
@@ -71,14 +79,28 @@ internal static partial class CredentialJson
 
     public static JsonElement ToElement(JsonNode node)
     {
-        // Straight to UTF-8 and parsed into an element that owns its memory: no string, no pooled document to clone.
-        var buffer = new ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(buffer, NodeWriterOptions))
+        // Straight to UTF-8 into a per-thread scratch buffer, then parsed into an element that owns a copy of its
+        // memory: no string, no pooled document to clone. Writing a node never re-enters this method.
+        var buffer = scratch ??= new ArrayBufferWriter<byte>(4096);
+        var writer = scratchWriter ??= new Utf8JsonWriter(buffer, NodeWriterOptions);
+        buffer.ResetWrittenCount();
+        writer.Reset(buffer);
+        try
         {
             node.WriteTo(writer, WriteOptions);
+            writer.Flush();
+            return JsonElement.Parse(buffer.WrittenSpan, ReadOptions);
         }
-
-        return JsonElement.Parse(buffer.WrittenSpan, ReadOptions);
+        finally
+        {
+            writer.Reset();
+            if (buffer.Capacity > MaxScratch)
+            {
+                // A rare huge document must not stay pinned to the thread.
+                scratch = null;
+                scratchWriter = null;
+            }
+        }
     }
 
     public static string Serialize(JsonNode node) => node.ToJsonString(WriteOptions);
