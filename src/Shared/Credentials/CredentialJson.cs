@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text.Encodings.Web;
@@ -17,6 +18,15 @@ internal static partial class CredentialJson
     // '+' (as in "application/vc+jwt") and non-ASCII are written as themselves, like JSON.stringify.
     private static readonly JsonSerializerOptions WriteOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonWriterOptions NodeWriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, MaxDepth = MaxDepth };
+    private const int MaxScratch = 64 * 1024;
+
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? scratch;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? scratchWriter;
+
     private static readonly JsonDocumentOptions ReadOptions = new() { MaxDepth = MaxDepth, AllowDuplicateProperties = false };
 
     public static bool TryParseObject(string? text, string what, out JsonElement element, [NotNullWhen(false)] out VerificationError? error)
@@ -69,8 +79,28 @@ internal static partial class CredentialJson
 
     public static JsonElement ToElement(JsonNode node)
     {
-        using var document = JsonDocument.Parse(Serialize(node), ReadOptions);
-        return document.RootElement.Clone();
+        // Straight to UTF-8 into a per-thread scratch buffer, then parsed into an element that owns a copy of its
+        // memory: no string, no pooled document to clone. Writing a node never re-enters this method.
+        var buffer = scratch ??= new ArrayBufferWriter<byte>(4096);
+        var writer = scratchWriter ??= new Utf8JsonWriter(buffer, NodeWriterOptions);
+        buffer.ResetWrittenCount();
+        writer.Reset(buffer);
+        try
+        {
+            node.WriteTo(writer, WriteOptions);
+            writer.Flush();
+            return JsonElement.Parse(buffer.WrittenSpan, ReadOptions);
+        }
+        finally
+        {
+            writer.Reset();
+            if (buffer.Capacity > MaxScratch)
+            {
+                // A rare huge document must not stay pinned to the thread.
+                scratch = null;
+                scratchWriter = null;
+            }
+        }
     }
 
     public static string Serialize(JsonNode node) => node.ToJsonString(WriteOptions);
@@ -89,7 +119,12 @@ internal static partial class CredentialJson
     public static byte[] SerializeToUtf8(JsonNode node) => System.Text.Encoding.UTF8.GetBytes(Serialize(node));
 
     /// <summary>A fresh mutable copy; the model never hands out its own state.</summary>
-    public static JsonObject ToObject(JsonElement element) => (JsonObject)JsonNode.Parse(Serialize(element))!;
+    /// <remarks>
+    /// An object element becomes a node over it directly (what <see cref="JsonNode.Parse(string, JsonNodeOptions?, JsonDocumentOptions)"/>
+    /// builds too, without writing and re-reading the text); the element is immutable, so edits of the node never reach it.
+    /// </remarks>
+    public static JsonObject ToObject(JsonElement element) =>
+        element.ValueKind == JsonValueKind.Object ? JsonObject.Create(element)! : (JsonObject)JsonNode.Parse(Serialize(element))!;
 
     public static VerificationError Malformed(string message) => new(VerificationErrorCode.Malformed, message);
 
