@@ -1,12 +1,3 @@
-using System.Runtime.CompilerServices;
-using Org.BouncyCastle.Asn1.X9;
-using Org.BouncyCastle.Crypto.Digests;
-using Org.BouncyCastle.Crypto.EC;
-using Org.BouncyCastle.Crypto.Signers;
-using Org.BouncyCastle.Math;
-using Org.BouncyCastle.Math.EC;
-using Org.BouncyCastle.Math.EC.Endo;
-
 namespace Identity.Shared.Crypto;
 
 /// <summary>Curve points (affine and Jacobian, GLV) for the managed verify and recover paths.</summary>
