@@ -32,6 +32,23 @@ public static class VcJoseCose
     /// <exception cref="ArgumentException">The credential is not VCDM 2.0, a claim collides with a member, or the key does not fit.</exception>
     public static string SignCredential(VerifiableCredential credential, PrivateKey key, SignatureAlgorithm algorithm, JwtSigningOptions? options = null)
     {
+        var payload = CredentialPayload(credential, options);
+        return JwsSigner.Sign(CredentialHeader(options), CredentialJson.SerializeToUtf8(payload), key, algorithm);
+    }
+
+    /// <summary>Signs a VCDM 2.0 credential with a key that <paramref name="signer"/> holds.</summary>
+    /// <exception cref="ArgumentException">The credential is not VCDM 2.0, or a claim collides with a member.</exception>
+    public static ValueTask<string> SignCredentialAsync(VerifiableCredential credential, ISigner signer, JwtSigningOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var payload = CredentialPayload(credential, options);
+        return JwsSigner.SignAsync(CredentialHeader(options), CredentialJson.SerializeToUtf8(payload), signer, cancellationToken);
+    }
+
+    private static JwsHeaderParameters CredentialHeader(JwtSigningOptions? options) =>
+        new() { Type = CredentialType, ContentType = "vc", KeyId = options?.KeyId };
+
+    private static JsonObject CredentialPayload(VerifiableCredential credential, JwtSigningOptions? options)
+    {
         ArgumentNullException.ThrowIfNull(credential);
         options ??= JwtSigningOptions.None;
         if (credential.Version != DataModelVersion.V2_0)
@@ -46,7 +63,7 @@ public static class VcJoseCose
 
         var payload = credential.ToJsonObject();
         AddTimes(payload, options);
-        return JwsSigner.Sign(new JwsHeaderParameters { Type = CredentialType, ContentType = "vc", KeyId = options.KeyId }, CredentialJson.SerializeToUtf8(payload), key, algorithm);
+        return payload;
     }
 
     /// <summary>Signs a VCDM 2.0 presentation, adding <c>aud</c>, <c>nonce</c>, <c>iat</c>, <c>exp</c> from the options.</summary>

@@ -117,6 +117,14 @@ public static class VcJwt
         return JwsSigner.Sign(Header(options), CredentialJson.SerializeToUtf8(claims), key, algorithm);
     }
 
+    /// <summary>Signs a VCDM 1.1 credential as a VC-JWT with a key that <paramref name="signer"/> holds.</summary>
+    /// <exception cref="ArgumentException">See <see cref="ToClaims(VerifiableCredential, JwtSigningOptions?)"/>.</exception>
+    public static ValueTask<string> SignCredentialAsync(VerifiableCredential credential, ISigner signer, JwtSigningOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var claims = ToClaims(credential, options);
+        return JwsSigner.SignAsync(Header(options), CredentialJson.SerializeToUtf8(claims), signer, cancellationToken);
+    }
+
     /// <summary>
     /// The JWT claims of a VCDM 1.1 presentation, as did-jwt-vc's <c>transformPresentationInput</c> plus
     /// <c>createVerifiablePresentationJwt</c> make them: <c>iss</c> = holder, <c>aud</c>, <c>nonce</c>, and <c>vp</c>

@@ -17,11 +17,32 @@ public static class JwsSigner
     {
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(algorithm);
-        var encodedHeader = Base64UrlStrict.Encode(SerializeHeader(header ?? JwsHeaderParameters.None, algorithm));
-        var signingInput = string.Concat(encodedHeader, ".", Base64UrlStrict.Encode(payload));
+        var signingInput = SigningInput(header, payload, algorithm);
         var signature = algorithm.Sign(key, System.Text.Encoding.ASCII.GetBytes(signingInput));
         return string.Concat(signingInput, ".", Base64UrlStrict.Encode(signature));
     }
+
+    /// <summary>
+    /// Signs as <see cref="Sign"/> does, with a key that <paramref name="signer"/> holds (an HSM, a key service). A
+    /// signature of the wrong length is refused, so a misbehaving plug-in cannot mint tokens nobody can verify.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The signer returned a signature of the wrong length.</exception>
+    public static async ValueTask<string> SignAsync(JwsHeaderParameters? header, ReadOnlyMemory<byte> payload, ISigner signer, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(signer);
+        var algorithm = signer.Algorithm;
+        var signingInput = SigningInput(header, payload.Span, algorithm);
+        var signature = await signer.SignAsync(System.Text.Encoding.ASCII.GetBytes(signingInput), cancellationToken).ConfigureAwait(false);
+        if (signature is null || signature.Length != algorithm.SignatureSize)
+        {
+            throw new InvalidOperationException($"The signer returned {signature?.Length ?? 0} bytes; {algorithm.Name} signatures are {algorithm.SignatureSize}.");
+        }
+
+        return string.Concat(signingInput, ".", Base64UrlStrict.Encode(signature));
+    }
+
+    private static string SigningInput(JwsHeaderParameters? header, ReadOnlySpan<byte> payload, SignatureAlgorithm algorithm) =>
+        string.Concat(Base64UrlStrict.Encode(SerializeHeader(header ?? JwsHeaderParameters.None, algorithm)), ".", Base64UrlStrict.Encode(payload));
 
     private static byte[] SerializeHeader(JwsHeaderParameters header, SignatureAlgorithm algorithm)
     {

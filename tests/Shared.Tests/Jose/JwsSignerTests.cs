@@ -50,4 +50,38 @@ public sealed class JwsSignerTests
         using var key = Rfc8037Key();
         Assert.Throws<ArgumentException>(() => JwsSigner.Sign(null, "{}"u8, key, SignatureAlgorithm.ES256K));
     }
+
+    [Fact]
+    public async Task SignAsync_PrivateKeySigner_GivesTheSameTokenAsSign()
+    {
+        using var key = DidJwtKey();
+        var signer = new PrivateKeySigner(key, SignatureAlgorithm.ES256K);
+        var token = await JwsSigner.SignAsync(JwsHeaderParameters.None, """{"some":"data"}"""u8.ToArray(), signer);
+        Assert.Equal(DidJwtCreateJws, token);
+    }
+
+    [Fact]
+    public async Task SignAsync_SignerReturnsWrongLength_Throws()
+    {
+        using var key = Rfc8037Key();
+        await Assert.ThrowsAsync<InvalidOperationException>(async () => await JwsSigner.SignAsync(null, "{}"u8.ToArray(), new TruncatingSigner(key)));
+    }
+
+    [Fact]
+    public void PrivateKeySigner_KeyOfWrongType_Throws()
+    {
+        using var key = Rfc8037Key();
+        Assert.Throws<ArgumentException>(() => new PrivateKeySigner(key, SignatureAlgorithm.ES256K));
+    }
+
+    /// <summary>A plug-in that drops the last byte of every signature, as a broken HSM adapter might.</summary>
+    private sealed class TruncatingSigner(PrivateKey key) : ISigner
+    {
+        public PublicKey PublicKey => key.PublicKey;
+
+        public SignatureAlgorithm Algorithm => SignatureAlgorithm.EdDSA;
+
+        public ValueTask<byte[]> SignAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken = default) =>
+            ValueTask.FromResult(Algorithm.Sign(key, data.Span)[..^1]);
+    }
 }
