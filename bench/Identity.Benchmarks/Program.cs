@@ -1,1 +1,2 @@
-BenchmarkDotNet.Running.BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+// A named type rather than Program: the issuer service's top-level Program is visible here too.
+BenchmarkDotNet.Running.BenchmarkSwitcher.FromAssembly(typeof(Identity.Benchmarks.JwsBenchmarks).Assembly).Run(args);
