@@ -4,8 +4,10 @@ using Identity.Shared.Credentials;
 namespace Identity.Cli.Commands;
 
 /// <summary>
-/// <c>identity vp create --key KEY.jwk --credential FILE... --audience AUD --nonce NONCE [--holder DID]</c>: prints a
-/// presentation of the credentials, signed by the holder and bound to the verifier's audience and nonce. VC-JWT
+/// <c>identity vp create --key KEY.jwk [--credential FILE...] (--audience AUD --nonce NONCE | --challenge URL) [--holder DID]</c>:
+/// prints a presentation of the credentials, signed by the holder and bound to the verifier's audience and nonce (given,
+/// or fetched from a verifier's challenge endpoint). With no credential it is a proof of key possession, as an issuer
+/// asks for before it issues to a DID (a VCDM 1.1 VP-JWT without <c>verifiableCredential</c>). VC-JWT
 /// credentials (VCDM 1.1) travel in a VP-JWT as did-jwt-vc makes it; <c>vc+jwt</c> credentials (VCDM 2.0) in a
 /// <c>vp+jwt</c> presentation as EnvelopedVerifiableCredential. The two are not mixed in one presentation.
 /// </summary>
@@ -21,27 +23,42 @@ internal static class VpCreateCommand
         {
             Description = "Files each holding one credential token (repeat the option or list several).",
             HelpName = "FILE",
-            Required = true,
             AllowMultipleArgumentsPerToken = true,
         };
-        var audience = new Option<string>("--audience") { Description = "The verifier the presentation is for (aud).", HelpName = "AUD", Required = true };
-        var nonce = new Option<string>("--nonce") { Description = "The verifier's challenge (nonce).", HelpName = "NONCE", Required = true };
+        var audience = new Option<string>("--audience") { Description = "The verifier the presentation is for (aud).", HelpName = "AUD" };
+        var nonce = new Option<string>("--nonce") { Description = "The verifier's challenge (nonce).", HelpName = "NONCE" };
+        var challengeUrl = new Option<string>("--challenge")
+        {
+            Description = "Fetch audience and nonce from a verifier's challenge endpoint (GET, answers { nonce, audience, expiresAt }); instead of --audience/--nonce.",
+            HelpName = "URL",
+        };
         var holder = new Option<string>("--holder") { Description = "The holder DID (default: did:ethr of a secp256k1 key on mainnet, did:key of an Ed25519 key).", HelpName = "DID" };
 
-        var command = new Command("create", "Create a presentation of credentials; prints the signed token.") { key, credentials, audience, nonce, holder };
+        var command = new Command("create", "Create a presentation of credentials; prints the signed token.") { key, credentials, audience, nonce, challengeUrl, holder };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var files = parseResult.GetValue(credentials) ?? [];
-            if (files.Length is 0 or > MaxCredentials)
+            if (files.Length > MaxCredentials)
             {
-                throw CliException.BadInput($"--credential takes 1 to {MaxCredentials} files");
+                throw CliException.BadInput($"--credential takes at most {MaxCredentials} files");
             }
 
-            var aud = parseResult.GetValue(audience)!;
-            var challenge = parseResult.GetValue(nonce)!;
-            if (aud.Length == 0 || challenge.Length == 0)
+            var url = parseResult.GetValue(challengeUrl);
+            var aud = parseResult.GetValue(audience);
+            var challenge = parseResult.GetValue(nonce);
+            if (url is not null)
             {
-                throw CliException.BadInput("--audience and --nonce must not be empty");
+                if (aud is not null || challenge is not null)
+                {
+                    throw CliException.BadInput("give either --challenge or --audience with --nonce, not both");
+                }
+
+                var fetched = await PresentationChallenge.FetchAsync(url, cancellationToken);
+                (aud, challenge) = (fetched.Audience, fetched.Nonce);
+            }
+            else if (string.IsNullOrEmpty(aud) || string.IsNullOrEmpty(challenge))
+            {
+                throw CliException.BadInput("--audience and --nonce are required (and must not be empty) unless --challenge is given");
             }
 
             var tokens = new List<string>(files.Length);
