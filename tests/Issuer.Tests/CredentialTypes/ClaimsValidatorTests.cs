@@ -145,6 +145,15 @@ public sealed class ClaimsValidatorTests
     }
 
     [Fact]
+    public void Validate_ValueJsonCannotExpress_SchemaViolationWithoutThrowing()
+    {
+        var claims = FhirExamples.HeartRate();
+        claims["valueQuantity"]!["value"] = JsonValue.Create(double.NaN);
+
+        AssertRefused(validator.Validate(CredentialTypeNames.BiometricObservation, claims), ClaimsErrorCode.SchemaViolation, string.Empty);
+    }
+
+    [Fact]
     public void Validate_NullClaims_SchemaViolation()
     {
         AssertRefused(validator.Validate(CredentialTypeNames.PatientIdentity, null), ClaimsErrorCode.SchemaViolation, string.Empty);
