@@ -1,5 +1,7 @@
+using System.Diagnostics.CodeAnalysis;
 using Identity.Shared.Credentials;
 using Identity.Shared.Jose;
+using Identity.Shared.Verification;
 
 namespace Identity.Verifier;
 
@@ -9,10 +11,19 @@ namespace Identity.Verifier;
 /// </summary>
 internal static class PresentationPeek
 {
-    public static DecodedPresentation? Decode(string token, JwsParseOptions options) =>
-        VcJwt.TryDecodePresentation(token, options, out var presentation, out _) || VcJoseCose.TryDecodePresentation(token, options, out presentation, out _)
-            ? presentation
-            : null;
+    public static bool TryDecode(string token, JwsParseOptions options, [NotNullWhen(true)] out DecodedPresentation? presentation, [NotNullWhen(false)] out VerificationError? error)
+    {
+        // The engine's own rule: the JWS typ picks the encoding (vp+jwt: VC-JOSE-COSE; anything else: VC-JWT).
+        if (!JwsCompact.TryParse(token, options, out var jws, out error))
+        {
+            presentation = null;
+            return false;
+        }
+
+        return jws.Header.Type is { } typ && (typ.Equals(VcJoseCose.PresentationType, StringComparison.OrdinalIgnoreCase) || typ.Equals("application/" + VcJoseCose.PresentationType, StringComparison.OrdinalIgnoreCase))
+            ? VcJoseCose.TryDecodePresentation(token, options, out presentation, out error)
+            : VcJwt.TryDecodePresentation(token, options, out presentation, out error);
+    }
 
     public static DecodedCredential? DecodeCredential(string token, JwsParseOptions options) =>
         VcJwt.TryDecodeCredential(token, options, out var credential, out _) || VcJoseCose.TryDecodeCredential(token, options, out credential, out _)

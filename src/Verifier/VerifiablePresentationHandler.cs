@@ -49,8 +49,12 @@ public sealed class VerifiablePresentationHandler(
 
         // The nonce is looked up before any signature work so that a replay or an invented nonce costs no DID
         // resolution; it is redeemed only after the engine accepted the presentation.
-        var decoded = PresentationPeek.Decode(token, Options.Verification.Jws);
-        var nonce = decoded?.Nonce;
+        if (!PresentationPeek.TryDecode(token, Options.Verification.Jws, out var decoded, out var malformed))
+        {
+            return await FailAsync(malformed);
+        }
+
+        var nonce = decoded.Nonce;
         var status = nonce is null ? NonceStatus.Unknown : await nonces.GetStatusAsync(nonce, Context.RequestAborted);
         if (status != NonceStatus.Unused)
         {
@@ -69,7 +73,7 @@ public sealed class VerifiablePresentationHandler(
             return await FailAsync(NonceError(redeemed));
         }
 
-        var principal = PresentationPrincipalFactory.Create(decoded!, result, Options, Scheme.Name);
+        var principal = PresentationPrincipalFactory.Create(decoded, result, Options, Scheme.Name);
         var validated = new PresentationValidatedContext(Context, Scheme, Options, result) { Principal = principal };
         await Events.PresentationValidated(validated);
         if (validated.Result is not null)
