@@ -11,6 +11,9 @@ internal sealed class PortalSettings
     /// <summary>The hospitals whose credentials the portal trusts.</summary>
     public List<string> TrustedIssuers { get; set; } = [];
 
+    /// <summary>The hospitals whose insurance credentials open the insurance API; empty: <see cref="TrustedIssuers"/>.</summary>
+    public List<string> Hospitals { get; set; } = [];
+
     /// <summary>Where docs/errors.md is published (error_uri of a 401).</summary>
     public Uri? ErrorDocumentation { get; set; }
 

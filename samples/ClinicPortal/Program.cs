@@ -13,7 +13,8 @@ using Microsoft.AspNetCore.DataProtection;
 // The clinic portal: patients sign in by presenting credentials (no account, no call to the issuer) and reach
 // pages and APIs guarded by policies over those credentials. Configuration (appsettings, environment, command line):
 //   Portal:Audience                 this site's audience, e.g. http://127.0.0.1:5080 (required)
-//   Portal:TrustedIssuers:0..n      hospital DIDs trusted for every credential
+//   Portal:TrustedIssuers:0..n      issuer DIDs trusted for every credential (empty: any issuer)
+//   Portal:Hospitals:0..n           hospitals whose insurance credentials count (default: the trusted issuers)
 //   Identity:Ethr:Networks:0:Name / ChainId / RpcUrl / Registry    did:ethr chains (optional)
 //   Identity:StatusLists:AllowHttp  fetch status lists over plain http (a local issuer in a demo)
 //   Redis:Configuration             share nonces between instances, e.g. 127.0.0.1:6379 (optional)
@@ -73,7 +74,7 @@ string[] schemes = [CookieAuthenticationDefaults.AuthenticationScheme, Verifiabl
 builder.Services.AddAuthorizationBuilder()
     .AddPolicy(PortalPolicies.Patient, p => p.AddAuthenticationSchemes(schemes).RequireAuthenticatedUser())
     .AddPolicy(PortalPolicies.Insured, p => p.AddAuthenticationSchemes(schemes)
-        .RequireCredential("HealthInsuranceCredential", [.. portal.TrustedIssuers]))
+        .RequireCredential("HealthInsuranceCredential", [.. portal.Hospitals.Count > 0 ? portal.Hospitals : portal.TrustedIssuers]))
     .AddPolicy(PortalPolicies.Adult, p => p.AddAuthenticationSchemes(schemes)
         .RequireCredentialClaim("PatientIdentityCredential", "birthDate", CredentialClaimPredicates.AgeAtLeast(18)))
     .AddPolicy(PortalPolicies.RecentBloodPressure, p => p.AddAuthenticationSchemes(schemes)
