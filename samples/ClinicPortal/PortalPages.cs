@@ -38,8 +38,8 @@ internal static class PortalPages
           <script>
           const $ = (id) => document.getElementById(id);
           let challenge = null;
-          async function loadChallenge() {
-            $('error').textContent = '';
+          async function loadChallenge(keepError) {
+            if (!keepError) $('error').textContent = '';
             const response = await fetch('/auth/challenge', { cache: 'no-store' });
             if (!response.ok) { $('error').textContent = 'No challenge (' + response.status + ')'; return; }
             challenge = await response.json();
@@ -48,7 +48,7 @@ internal static class PortalPages
             $('expires').textContent = challenge.expiresAt;
           }
           $('challenge-url').textContent = location.origin + '/auth/challenge';
-          $('refresh').onclick = loadChallenge;
+          $('refresh').onclick = () => loadChallenge(false);
           $('file').onchange = async () => { const f = $('file').files[0]; if (f) $('presentation').value = (await f.text()).trim(); };
           if (window.identityWallet && typeof window.identityWallet.present === 'function') {
             $('wallet').hidden = false;
@@ -62,9 +62,10 @@ internal static class PortalPages
             const header = response.headers.get('WWW-Authenticate') || '';
             const match = /error_description="([^"]*)"/.exec(header);
             $('error').textContent = 'Refused: ' + (match ? match[1] : response.status);
-            await loadChallenge();
+            // A nonce is spent or refused once presented: the next attempt needs a new challenge.
+            await loadChallenge(true);
           };
-          loadChallenge();
+          loadChallenge(false);
           </script>
         </body>
         </html>
