@@ -54,9 +54,10 @@ public sealed class TestWorld : IDisposable
     };
 
     /// <summary>A VC-JWT of <paramref name="type"/> about <paramref name="subject"/> (the patient by default).</summary>
-    public string Issue(string type, JsonObject claims, PrivateKey? issuer = null, string? subject = null, DateTimeOffset? validUntil = null, JsonObject? status = null)
+    public string Issue(string type, JsonObject claims, PrivateKey? issuer = null, string? subject = null, DateTimeOffset? validUntil = null, JsonObject? status = null, string? issuerDid = null)
     {
         issuer ??= Hospital;
+        issuerDid ??= Did(issuer);
         var subjectJson = new JsonObject { ["id"] = subject ?? PatientDid };
         foreach (var (name, value) in claims)
         {
@@ -67,7 +68,7 @@ public sealed class TestWorld : IDisposable
         {
             ["@context"] = new JsonArray("https://www.w3.org/2018/credentials/v1"),
             ["type"] = new JsonArray("VerifiableCredential", type),
-            ["issuer"] = Did(issuer),
+            ["issuer"] = issuerDid,
             ["issuanceDate"] = VerifiableCredential.FormatDate(TimeProvider.System.GetUtcNow().AddDays(-1)),
             ["credentialSubject"] = subjectJson,
         };
@@ -81,15 +82,16 @@ public sealed class TestWorld : IDisposable
             json["credentialStatus"] = status;
         }
 
-        return VcJwt.SignCredential(VerifiableCredential.Create(json), issuer, SignatureAlgorithm.ES256K, new JwtSigningOptions { KeyId = KeyId(Did(issuer)) });
+        return VcJwt.SignCredential(VerifiableCredential.Create(json), issuer, SignatureAlgorithm.ES256K, new JwtSigningOptions { KeyId = KeyId(issuerDid) });
     }
 
     /// <summary>A VP-JWT of <paramref name="credentials"/> by <paramref name="holder"/> (the patient by default) for a challenge.</summary>
-    public string Present(string audience, string nonce, IEnumerable<string> credentials, PrivateKey? holder = null)
+    public string Present(string audience, string nonce, IEnumerable<string> credentials, PrivateKey? holder = null, string? holderDid = null)
     {
         holder ??= Patient;
-        var presentation = VerifiablePresentation.Create(DataModelVersion.V1_1, Did(holder), [.. credentials]);
-        return VcJwt.SignPresentation(presentation, holder, SignatureAlgorithm.ES256K, new JwtSigningOptions { KeyId = KeyId(Did(holder)), Audience = [audience], Nonce = nonce });
+        holderDid ??= Did(holder);
+        var presentation = VerifiablePresentation.Create(DataModelVersion.V1_1, holderDid, [.. credentials]);
+        return VcJwt.SignPresentation(presentation, holder, SignatureAlgorithm.ES256K, new JwtSigningOptions { KeyId = KeyId(holderDid), Audience = [audience], Nonce = nonce });
     }
 
     public void Dispose()
@@ -100,5 +102,6 @@ public sealed class TestWorld : IDisposable
         Stranger.Dispose();
     }
 
-    private static string KeyId(string didKey) => didKey + "#" + didKey["did:key:".Length..];
+    // did:ethr signs with its #controller; did:key with its one key, named by the multibase value.
+    private static string KeyId(string did) => did.StartsWith("did:ethr:", StringComparison.Ordinal) ? did + "#controller" : did + "#" + did["did:key:".Length..];
 }
