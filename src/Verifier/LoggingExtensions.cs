@@ -20,9 +20,6 @@ internal static partial class LoggingExtensions
     [LoggerMessage(EventId = 3011, Level = LogLevel.Information, Message = "Challenge refused: rate limit reached for a client.")]
     public static partial void ChallengeRateLimited(this ILogger logger);
 
-    [LoggerMessage(EventId = 3012, Level = LogLevel.Error, Message = "The nonce store failed.")]
-    public static partial void NonceStoreFailed(this ILogger logger, Exception exception);
-
     [LoggerMessage(EventId = 3020, Level = LogLevel.Information, Message = "Signed in by presentation with scheme {CookieScheme}.")]
     public static partial void SignedIn(this ILogger logger, string cookieScheme);
 }

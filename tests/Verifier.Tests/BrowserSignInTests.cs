@@ -56,6 +56,40 @@ public sealed class BrowserSignInTests : IDisposable
         Assert.Contains(cookies, c => c.Name == "clinic.session" && c.HttpOnly);
     }
 
+    [Fact]
+    public async Task SignInPage_WalletInTheBrowser_ReachesProtectedPage()
+    {
+        var port = RedisFixture.FreePort();
+        var origin = $"http://127.0.0.1:{port}";
+        using var portal = new PortalFactory(origin, PortalFactory.Trusting(world.HospitalDid));
+        portal.UseKestrel(o => o.Listen(IPAddress.Loopback, port));
+        portal.StartServer();
+        var credential = world.Issue("PatientIdentityCredential", TestWorld.PatientClaims());
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = "/usr/bin/chromium", Headless = true });
+        var page = await browser.NewPageAsync();
+
+        // A wallet living in the page (an extension, say): the test signs, in .NET, whatever challenge the page asks for.
+        var asked = new List<(string Nonce, string Audience)>();
+        await page.ExposeFunctionAsync("testWalletSign", (string nonce, string audience) =>
+        {
+            asked.Add((nonce, audience));
+            return world.Present(audience, nonce, [credential]);
+        });
+        await page.AddInitScriptAsync("window.identityWallet = { present: ({ nonce, audience }) => window.testWalletSign(nonce, audience) };");
+
+        await page.GotoAsync(origin + "/signin");
+        var nonce = await NonceShownAsync(page, previous: null);
+        await page.ClickAsync("#wallet");
+        await Assertions.Expect(page.Locator("#presentation")).Not.ToHaveValueAsync("");
+        await page.ClickAsync("#signin");
+        await page.WaitForURLAsync(origin + "/patient");
+
+        Assert.Equal([(nonce, origin)], asked);
+        Assert.Equal(world.PatientDid, await page.TextContentAsync("#holder"));
+    }
+
     public void Dispose() => world.Dispose();
 
     private static async Task<string> NonceShownAsync(IPage page, string? previous)

@@ -94,6 +94,24 @@ public sealed class TestWorld : IDisposable
         return VcJwt.SignPresentation(presentation, holder, SignatureAlgorithm.ES256K, new JwtSigningOptions { KeyId = KeyId(holderDid), Audience = [audience], Nonce = nonce });
     }
 
+    /// <summary>A VCDM 2.0 presentation (<c>vp+jwt</c>, VC-JOSE-COSE) of a <c>vc+jwt</c> patient credential.</summary>
+    public string PresentVersion2(string audience, string nonce)
+    {
+        var subject = PatientClaims();
+        subject["id"] = PatientDid;
+        var credential = VerifiableCredential.Create(new JsonObject
+        {
+            ["@context"] = new JsonArray("https://www.w3.org/ns/credentials/v2"),
+            ["type"] = new JsonArray("VerifiableCredential", "PatientIdentityCredential"),
+            ["issuer"] = HospitalDid,
+            ["validFrom"] = VerifiableCredential.FormatDate(TimeProvider.System.GetUtcNow().AddDays(-1)),
+            ["credentialSubject"] = subject,
+        });
+        var token = VcJoseCose.SignCredential(credential, Hospital, SignatureAlgorithm.ES256K, new JwtSigningOptions { KeyId = KeyId(HospitalDid) });
+        var presentation = VerifiablePresentation.Create(DataModelVersion.V2_0, PatientDid, [token]);
+        return VcJoseCose.SignPresentation(presentation, Patient, SignatureAlgorithm.ES256K, new JwtSigningOptions { KeyId = KeyId(PatientDid), Audience = [audience], Nonce = nonce });
+    }
+
     public void Dispose()
     {
         Hospital.Dispose();

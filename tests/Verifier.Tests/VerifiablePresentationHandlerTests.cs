@@ -37,6 +37,21 @@ public sealed class VerifiablePresentationHandlerTests : IDisposable
     }
 
     [Fact]
+    public async Task Authenticate_VcJoseCosePresentation_200()
+    {
+        using var portal = new PortalFactory(settings: PortalFactory.Trusting(world.HospitalDid));
+        using var client = portal.CreateClient();
+        var (nonce, audience, _) = await PortalFactory.ChallengeAsync(client);
+
+        using var response = await PortalFactory.GetWithPresentationAsync(client, "/api/me", world.PresentVersion2(audience, nonce));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var me = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(world.PatientDid, me.GetProperty("holder").GetString());
+        Assert.Equal("1990-04-01", me.GetProperty("birthDate").GetString());
+    }
+
+    [Fact]
     public async Task Authenticate_NoPresentation_401PlainBearerChallenge()
     {
         using var portal = new PortalFactory();
