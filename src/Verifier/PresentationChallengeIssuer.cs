@@ -12,10 +12,15 @@ public sealed class PresentationChallengeIssuer(IOptionsMonitor<VerifiablePresen
     public async Task<PresentationChallenge?> IssueAsync(string scheme = VerifiablePresentationDefaults.AuthenticationScheme, CancellationToken cancellationToken = default)
     {
         var settings = options.Get(scheme);
+        if (string.IsNullOrEmpty(settings.Audience))
+        {
+            throw new InvalidOperationException($"No verifiable-presentation scheme '{scheme}' with an Audience is registered: call AddVerifiablePresentation(\"{scheme}\", o => o.Audience = …) or map the challenge for the scheme you added.");
+        }
+
         var nonce = Base64UrlStrict.Encode(RandomNumberGenerator.GetBytes(32));
         var expiresAt = timeProvider.GetUtcNow() + settings.NonceLifetime;
         return await nonces.TryAddAsync(nonce, expiresAt, cancellationToken).ConfigureAwait(false)
-            ? new PresentationChallenge(nonce, settings.Audience!, expiresAt)
+            ? new PresentationChallenge(nonce, settings.Audience, expiresAt)
             : null;
     }
 }

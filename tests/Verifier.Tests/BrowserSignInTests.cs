@@ -8,6 +8,7 @@ namespace Identity.Verifier.Tests;
 /// real Kestrel port: a refused presentation shows the reason, a presentation loaded from the file a wallet exported
 /// for the nonce on the page signs in, and the protected page opens.
 /// </summary>
+[Trait("Category", "Browser")]
 public sealed class BrowserSignInTests : IDisposable
 {
     private readonly TestWorld world = new();

@@ -7,6 +7,7 @@ using Identity.TestSupport;
 namespace Identity.Verifier.Tests;
 
 /// <summary>A presentation made by the reference library (did-jwt-vc, in node) for a fresh challenge is accepted by the portal.</summary>
+[Trait("Category", "Interop")]
 public sealed class DidJwtVcPresentationTests : IDisposable
 {
     private readonly TestWorld world = new();

@@ -15,6 +15,7 @@ namespace Identity.Verifier.Tests;
 /// accepted; after the patient's key is rotated on chain, a presentation signed with the old key is refused.
 /// </summary>
 [Collection(AnvilFixture.Collection)]
+[Trait("Category", "Chain")]
 public sealed class EthrPortalTests(AnvilFixture chain) : IDisposable
 {
     private const string Network = "dev";

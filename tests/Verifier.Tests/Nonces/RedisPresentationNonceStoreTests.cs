@@ -8,6 +8,7 @@ namespace Identity.Verifier.Tests.Nonces;
 /// Several instances over one Redis: two ClinicPortal instances share nonces, so a presentation accepted by one is
 /// refused by the other as replayed; the store's redemption is atomic under contention.
 /// </summary>
+[Trait("Category", "Redis")]
 public sealed class RedisPresentationNonceStoreTests(RedisFixture redis) : IClassFixture<RedisFixture>, IDisposable
 {
     private readonly TestWorld world = new();
