@@ -89,7 +89,7 @@ public sealed class ClaimsValidator
             return ClaimsValidationResult.Fail(ClaimsErrorCode.InvalidFhir, "'resourceType' is not the FHIR resource type of this credential type.", "/resourceType");
         }
 
-        var parsed = fhir.TryRead(utf8, out var resource);
+        var parsed = fhir.TryRead(utf8, claims, out var resource);
         return parsed.IsValid ? FhirContentRules.Check(definition.Name, resource!) : parsed;
     }
 

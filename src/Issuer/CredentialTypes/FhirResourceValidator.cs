@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Hl7.Fhir.Model;
 using Hl7.Fhir.Serialization;
 using Hl7.Fhir.Utility;
@@ -15,7 +16,7 @@ internal sealed class FhirResourceValidator
     private readonly FhirJsonDeserializer deserializer = new(new DeserializerSettings().UsingMode(DeserializationMode.Strict));
 
     /// <summary>Reads <paramref name="utf8"/>; on failure, the result names the first problem by its FHIR error code and place.</summary>
-    public ClaimsValidationResult TryRead(ReadOnlySpan<byte> utf8, out Resource? resource)
+    public ClaimsValidationResult TryRead(ReadOnlySpan<byte> utf8, JsonObject claims, out Resource? resource)
     {
         var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = 64 });
         IEnumerable<CodedException> issues;
@@ -37,7 +38,7 @@ internal sealed class FhirResourceValidator
         var first = issues.FirstOrDefault();
         return first is null
             ? ClaimsValidationResult.Fail(ClaimsErrorCode.InvalidFhir, "The claims could not be read as a FHIR resource.")
-            : ClaimsValidationResult.Fail(ClaimsErrorCode.InvalidFhir, Describe(first.ErrorCode), ToPointer((first as ExtendedCodedException)?.InstancePath));
+            : ClaimsValidationResult.Fail(ClaimsErrorCode.InvalidFhir, Describe(first.ErrorCode), ToPointer((first as ExtendedCodedException)?.InstancePath, claims));
     }
 
     /// <summary>
@@ -60,9 +61,10 @@ internal sealed class FhirResourceValidator
 
     /// <summary>
     /// Firely's instance path (<c>Patient.name[0].family</c>, <c>$this.patient</c>) as a JSON pointer into the claims
-    /// (<c>/name/0/family</c>). Choice elements keep FHIR's name (<c>/value</c> for <c>valueQuantity</c>).
+    /// (<c>/name/0/family</c>). A choice element (FHIR's <c>occurrence</c>) is named as the claims spell it
+    /// (<c>occurrenceDateTime</c>).
     /// </summary>
-    internal static string ToPointer(string? instancePath)
+    internal static string ToPointer(string? instancePath, JsonObject claims)
     {
         if (string.IsNullOrEmpty(instancePath))
         {
@@ -70,17 +72,24 @@ internal sealed class FhirResourceValidator
         }
 
         var segments = new List<string>();
+        JsonNode? node = claims;
         foreach (var part in instancePath.Split('.').Skip(1))
         {
             var bracket = part.IndexOf('[', StringComparison.Ordinal);
+            var name = bracket > 0 && part.EndsWith(']') ? part[..bracket] : part;
+            if (node is JsonObject obj && !obj.ContainsKey(name))
+            {
+                // A choice element: the member is the FHIR name followed by the type name, e.g. valueQuantity.
+                name = obj.Select(p => p.Key).FirstOrDefault(k => k.Length > name.Length && k.StartsWith(name, StringComparison.Ordinal) && char.IsUpper(k[name.Length])) ?? name;
+            }
+
+            segments.Add(name);
+            node = node is JsonObject current ? current[name] : null;
             if (bracket > 0 && part.EndsWith(']'))
             {
-                segments.Add(part[..bracket]);
-                segments.Add(part[(bracket + 1)..^1]);
-            }
-            else
-            {
-                segments.Add(part);
+                var index = part[(bracket + 1)..^1];
+                segments.Add(index);
+                node = node is JsonArray array && int.TryParse(index, System.Globalization.CultureInfo.InvariantCulture, out var i) && i >= 0 && i < array.Count ? array[i] : null;
             }
         }
 
