@@ -93,6 +93,6 @@ public sealed record IssuerError(int Status, string Code, string Detail)
         "holder_proof_malformed", "holder_proof_invalid_signature", "holder_proof_subject_mismatch", "holder_proof_invalid",
         "nonce_invalid", "waiver_not_allowed", "batch_too_large", "credential_not_found", "status_list_not_found",
         "invalid_status_action", "invalid_reason", "status_change_not_allowed", "unauthenticated", "forbidden",
-        "rate_limited", "internal_error",
+        "rate_limited", "internal_error", "did_document_not_found", "schema_not_found", "not_found",
     ];
 }

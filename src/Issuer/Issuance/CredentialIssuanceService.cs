@@ -10,6 +10,7 @@ using Identity.Shared.Crypto;
 using Identity.Shared.Dids;
 using Identity.Shared.StatusLists;
 using Microsoft.Extensions.Options;
+using SharedCredentialTypes = Identity.Shared.Credentials.CredentialTypes;
 
 namespace Identity.Issuer.Issuance;
 
@@ -26,6 +27,7 @@ internal sealed class CredentialIssuanceService(
     EvidenceValidator evidenceValidator,
     HolderProofVerifier holderProofs,
     IOptions<IssuerOptions> options,
+    IOptions<IssuerStorageOptions> storage,
     TimeProvider time)
 {
     public async Task<(IssuedCredential? Credential, IssuerError? Error)> IssueAsync(IssuanceRequest request, string actor, bool mayWaiveHolderProof, CancellationToken cancellationToken)
@@ -110,7 +112,7 @@ internal sealed class CredentialIssuanceService(
             ExpiresAt = validUntil,
             Status = entry,
             TokenSha256 = SHA256.HashData(System.Text.Encoding.ASCII.GetBytes(token)),
-            ClaimsJson = settings.KeepClaims ? request.Claims.ToJsonString() : null,
+            ClaimsJson = storage.Value.KeepClaims ? request.Claims.ToJsonString() : null,
             IssuedBy = actor,
         };
         var detail = $"type={definition.Name} format={request.Format} list={entry.ListNumber} index={entry.Index}" + (request.WaiveHolderProof ? " holder_proof=waived" : " holder_proof=verified");
@@ -168,7 +170,7 @@ internal sealed class CredentialIssuanceService(
         {
             ["@context"] = contexts,
             ["id"] = id,
-            ["type"] = new JsonArray(CredentialTypes.VerifiableCredential, definition.Name),
+            ["type"] = new JsonArray(SharedCredentialTypes.VerifiableCredential, definition.Name),
             ["issuer"] = issuer,
             [from] = VerifiableCredential.FormatDate(validFrom),
         };

@@ -30,9 +30,6 @@ public sealed class IssuerOptions
     /// <summary>The validity of a credential whose request names none; null for no expiry. Default 365 days.</summary>
     public TimeSpan? DefaultValidity { get; set; } = TimeSpan.FromDays(365);
 
-    /// <summary>Keep the claims in the store (off: the store keeps metadata and a hash only).</summary>
-    public bool KeepClaims { get; set; }
-
     /// <summary>The audience holder proofs are checked against.</summary>
     public string EffectiveHolderProofAudience =>
         HolderProofAudience ?? PublicBaseUrl?.AbsoluteUri.TrimEnd('/') ?? throw new InvalidOperationException("Issuer:PublicBaseUrl is not set.");
