@@ -61,7 +61,7 @@ app.UseExceptionHandler(handler => handler.Run(context =>
 app.UseStatusCodePages(context =>
     context.HttpContext.Response.HasStarted || context.HttpContext.Response.ContentLength is not null || context.HttpContext.Response.ContentType is not null
         ? Task.CompletedTask
-        : ProblemResults.WriteAsync(context.HttpContext, new IssuerError(context.HttpContext.Response.StatusCode, "not_found", "No such resource or method.")));
+        : ProblemResults.WriteAsync(context.HttpContext, IssuerError.ForStatus(context.HttpContext.Response.StatusCode)));
 app.UseAuthentication();
 app.UseRateLimiter();
 app.UseAuthorization();

@@ -85,6 +85,18 @@ public sealed record IssuerError(int Status, string Code, string Detail)
     /// <summary>A fault of the service (never bad input).</summary>
     public static IssuerError Internal { get; } = new(StatusCodes.Status500InternalServerError, "internal_error", "The service failed; the request may be retried.");
 
+    /// <summary>A bare status set by routing (no route, wrong method, wrong content type) as a problem.</summary>
+    public static IssuerError ForStatus(int status) => status switch
+    {
+        StatusCodes.Status415UnsupportedMediaType => UnsupportedMediaType,
+        StatusCodes.Status405MethodNotAllowed => new(status, "method_not_allowed", "The resource does not support this method."),
+        StatusCodes.Status404NotFound => new(status, "not_found", "No such resource."),
+        StatusCodes.Status401Unauthorized => Unauthenticated,
+        StatusCodes.Status403Forbidden => Forbidden,
+        >= 500 => Internal,
+        _ => new(status, "bad_request", "The request cannot be served."),
+    };
+
     /// <summary>Every code the API answers with, for the documentation test.</summary>
     public static IReadOnlyList<string> AllCodes { get; } =
     [
@@ -93,6 +105,6 @@ public sealed record IssuerError(int Status, string Code, string Detail)
         "holder_proof_malformed", "holder_proof_invalid_signature", "holder_proof_subject_mismatch", "holder_proof_invalid",
         "nonce_invalid", "waiver_not_allowed", "batch_too_large", "credential_not_found", "status_list_not_found",
         "invalid_status_action", "invalid_reason", "status_change_not_allowed", "unauthenticated", "forbidden",
-        "rate_limited", "internal_error", "did_document_not_found", "schema_not_found", "not_found",
+        "rate_limited", "internal_error", "did_document_not_found", "schema_not_found", "not_found", "method_not_allowed", "bad_request",
     ];
 }
