@@ -2,6 +2,7 @@ using Identity.Issuer.Api;
 using Identity.Issuer.Auth;
 using Identity.Issuer.HolderProofs;
 using Identity.Issuer.Issuance;
+using Identity.Issuer.Keys;
 using Identity.Issuer.StatusLists;
 using Identity.Shared.Dids;
 using Identity.Shared.Dids.Ethr;
@@ -28,6 +29,7 @@ builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 
 
 builder.Services.TryAddSingleton(TimeProvider.System);
 builder.Services.AddIssuerStore(configuration);
+builder.Services.AddIssuerKeyRing(configuration);
 builder.Services.AddCredentialTypes(configuration);
 builder.Services.AddDidResolution();
 if (configuration.GetSection(EthrDidOptions.SectionName + ":Networks").Exists())
@@ -51,6 +53,9 @@ builder.Services.AddOpenApi();
 builder.Services.AddHealthChecks();
 
 var app = builder.Build();
+
+// Fail at start, naming the setting, rather than at the first issuance: a key file that does not open is fatal.
+_ = app.Services.GetRequiredService<IIssuerKeyRing>();
 
 app.UseExceptionHandler(handler => handler.Run(context =>
 {
