@@ -11,6 +11,7 @@ using Identity.Shared.Encoding;
 using Identity.Shared.Ethereum;
 using Identity.Shared.StatusLists;
 using Identity.Shared.Verification;
+using Identity.TestSupport;
 using Identity.TestSupport.Chain;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -182,6 +183,23 @@ public abstract class IssuerApiHost : IAsyncLifetime
         var statusLists = new HttpStatusListProvider(http, new HttpStatusListProviderOptions { AllowHttp = true }, TimeProvider.System);
         var verifier = new CredentialVerifier(Resolver, statusLists, TimeProvider.System);
         return await verifier.VerifyAsync(token);
+    }
+
+    /// <summary>Runs ops of tests/node/vc-ethr.mjs (did-jwt-vc, ethr-did-resolver) against this chain.</summary>
+    public async Task<JsonArray> RunNodeAsync(IEnumerable<JsonObject> ops)
+    {
+        var request = new JsonObject
+        {
+            ["networks"] = new JsonArray(new JsonObject
+            {
+                ["name"] = Network,
+                ["chainId"] = Chain.ChainId,
+                ["rpcUrl"] = Chain.RpcUrl.ToString(),
+                ["registry"] = Chain.RegistryAddress.ToString(),
+            }),
+            ["ops"] = new JsonArray([.. ops]),
+        };
+        return JsonNode.Parse(await NodeScript.RunAsync("vc-ethr.mjs", request.ToJsonString()))!["results"]!.AsArray();
     }
 
     private static void AddKey(Dictionary<string, string?> settings, int index, string name, string key, string[] roles)

@@ -48,6 +48,45 @@ public abstract class IssuerApiSuite<THost>(THost host)
     }
 
     [Fact]
+    public async Task Issue_WithHolderProofFromDidJwtVc_VerifiesWithDidJwtVc()
+    {
+        using var patient = PrivateKey.Generate(KeyType.Secp256k1);
+        var subject = IssuerApiHost.Did(patient);
+        var nonce = await Host.NonceAsync();
+        var proofResult = await Host.RunNodeAsync(
+        [
+            new JsonObject
+            {
+                ["op"] = "issueVp",
+                ["alg"] = "ES256K",
+                ["key"] = Hex.Encode(patient.ExportRaw()),
+                ["did"] = subject,
+                ["payload"] = new JsonObject
+                {
+                    ["vp"] = new JsonObject
+                    {
+                        ["@context"] = new JsonArray("https://www.w3.org/2018/credentials/v1"),
+                        ["type"] = new JsonArray("VerifiablePresentation"),
+                    },
+                },
+                ["domain"] = IssuerApiHost.Audience,
+                ["challenge"] = nonce,
+            },
+        ]);
+        var proof = proofResult[0]!["jwt"]!.GetValue<string>();
+
+        using var client = Host.Client(IssuerApiHost.IssueKey);
+        using var es256k = await client.PostAsJsonAsync("/credentials", IssuerApiHost.PatientRequest(subject, proof, "vc1-jwt", "ES256K"));
+        Assert.Equal(HttpStatusCode.Created, es256k.StatusCode);
+        var ed25519 = await IssueWithProofAsync(patient, "vc1-jwt", "EdDSA");
+
+        var tokens = new[] { (await es256k.Content.ReadFromJsonAsync<JsonObject>())!["credential"]!.GetValue<string>(), ed25519["credential"]!.GetValue<string>() };
+        var verified = await Host.RunNodeAsync(tokens.Select(t => new JsonObject { ["op"] = "verifyVc", ["jwt"] = t }));
+        Assert.Equal(Host.IssuerDid + "#controller", verified[0]!["signer"]?.GetValue<string>() ?? verified[0]!.ToJsonString());
+        Assert.Equal(Host.IssuerDid + "#delegate-1", verified[1]!["signer"]?.GetValue<string>() ?? verified[1]!.ToJsonString());
+    }
+
+    [Fact]
     public async Task Suspend_ThenReinstate_VerifiesAgain()
     {
         using var patient = PrivateKey.Generate(KeyType.Secp256k1);
