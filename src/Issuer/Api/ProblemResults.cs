@@ -3,8 +3,8 @@ namespace Identity.Issuer.Api;
 /// <summary>Writes an <see cref="IssuerError"/> as <c>application/problem+json</c> with its <c>code</c> extension.</summary>
 internal static class ProblemResults
 {
-    /// <summary>The documentation page that lists the codes; the problem <c>type</c> is it plus <c>#code</c>.</summary>
-    public const string TypeBase = "https://github.com/identity/docs/issuer.md#";
+    /// <summary>The problem <c>type</c> is this plus the code: a stable name, documented in docs/issuer.md, that no one has to host.</summary>
+    public const string TypeBase = "urn:problem:identity-issuer:";
 
     public static IResult ToResult(this IssuerError error) =>
         TypedResults.Problem(
