@@ -68,7 +68,8 @@ internal static class BiometricDataScanner
 
                 return numbers <= MaxNumericArray;
             case JsonValue value when value.GetValueKind() == JsonValueKind.String:
-                return !IsSuspectString(value.GetValue<string>());
+                // A value built in code (a Guid, a char...) is a string in JSON without being a string in .NET.
+                return !IsSuspectString(value.TryGetValue<string>(out var text) ? text : value.ToJsonString());
             default:
                 return true;
         }

@@ -58,9 +58,11 @@ public sealed class ClaimsValidator
             return ClaimsValidationResult.Fail(ClaimsErrorCode.InputTooDeep, $"The claims are nested deeper than {limits.MaxDepth} levels.", deepPointer);
         }
 
-        if (!JsonBounds.TrySerialize(claims, limits.MaxClaimsBytes, out var utf8))
+        if (!JsonBounds.TrySerialize(claims, limits.MaxClaimsBytes, out var utf8, out var notJson))
         {
-            return ClaimsValidationResult.Fail(ClaimsErrorCode.InputTooLarge, $"The claims are larger than {limits.MaxClaimsBytes} bytes.");
+            return notJson
+                ? ClaimsValidationResult.Fail(ClaimsErrorCode.SchemaViolation, "The claims hold a value JSON cannot express.")
+                : ClaimsValidationResult.Fail(ClaimsErrorCode.InputTooLarge, $"The claims are larger than {limits.MaxClaimsBytes} bytes.");
         }
 
         if (claims.ContainsKey("id"))

@@ -50,9 +50,11 @@ public sealed partial class EvidenceValidator
             return ClaimsValidationResult.Fail(ClaimsErrorCode.InputTooDeep, $"The evidence is nested deeper than {limits.MaxDepth} levels.", deepPointer);
         }
 
-        if (!JsonBounds.TrySerialize(evidence, limits.MaxEvidenceBytes, out _))
+        if (!JsonBounds.TrySerialize(evidence, limits.MaxEvidenceBytes, out _, out var notJson))
         {
-            return ClaimsValidationResult.Fail(ClaimsErrorCode.InputTooLarge, $"The evidence is larger than {limits.MaxEvidenceBytes} bytes.");
+            return notJson
+                ? ClaimsValidationResult.Fail(ClaimsErrorCode.InvalidEvidence, "The evidence holds a value JSON cannot express.")
+                : ClaimsValidationResult.Fail(ClaimsErrorCode.InputTooLarge, $"The evidence is larger than {limits.MaxEvidenceBytes} bytes.");
         }
 
         if (BiometricDataScanner.FindFirst(evidence) is { } biometric)
@@ -166,18 +168,18 @@ public sealed partial class EvidenceValidator
         types = [];
         switch (node)
         {
-            case JsonValue value when value.GetValueKind() == JsonValueKind.String:
-                types.Add(value.GetValue<string>());
+            case JsonValue value when value.TryGetValue<string>(out var single):
+                types.Add(single);
                 break;
             case JsonArray { Count: > 0 and <= 8 } array:
                 foreach (var item in array)
                 {
-                    if (item is not JsonValue v || v.GetValueKind() != JsonValueKind.String)
+                    if (item is not JsonValue v || !v.TryGetValue<string>(out var type))
                     {
                         return false;
                     }
 
-                    types.Add(v.GetValue<string>());
+                    types.Add(type);
                 }
 
                 break;
@@ -189,7 +191,7 @@ public sealed partial class EvidenceValidator
     }
 
     private static string? GetString(JsonObject obj, string name) =>
-        obj[name] is JsonValue value && value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : null;
+        obj[name] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
 
     private static ClaimsValidationResult Invalid(string pointer, string message) =>
         ClaimsValidationResult.Fail(ClaimsErrorCode.InvalidEvidence, message, pointer);

@@ -28,15 +28,27 @@ internal static class JsonBounds
         return false;
     }
 
-    /// <summary>Writes the node as compact UTF-8 JSON; false when it is longer than <paramref name="maxBytes"/>.</summary>
-    public static bool TrySerialize(JsonNode node, int maxBytes, [NotNullWhen(true)] out byte[]? utf8)
+    /// <summary>
+    /// Writes the node as compact UTF-8 JSON; false when it is longer than <paramref name="maxBytes"/> (then
+    /// <paramref name="notJson"/> is false) or holds a value built in code that JSON cannot express, such as NaN
+    /// (then it is true).
+    /// </summary>
+    public static bool TrySerialize(JsonNode node, int maxBytes, [NotNullWhen(true)] out byte[]? utf8, out bool notJson)
     {
         var buffer = new ArrayBufferWriter<byte>(Math.Min(maxBytes, 4096));
-        using (var writer = new Utf8JsonWriter(buffer, CompactWriter))
+        try
         {
+            using var writer = new Utf8JsonWriter(buffer, CompactWriter);
             node.WriteTo(writer);
         }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or NotSupportedException or JsonException)
+        {
+            utf8 = null;
+            notJson = true;
+            return false;
+        }
 
+        notJson = false;
         utf8 = buffer.WrittenCount <= maxBytes ? buffer.WrittenSpan.ToArray() : null;
         return utf8 is not null;
     }

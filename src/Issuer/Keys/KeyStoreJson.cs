@@ -387,18 +387,8 @@ public static class KeyStoreJson
         }
     }
 
-    private static byte[] Scrypt(ReadOnlySpan<byte> password, byte[] salt, ScryptParameters parameters, int length)
-    {
-        var passwordCopy = password.ToArray();
-        try
-        {
-            return Org.BouncyCastle.Crypto.Generators.SCrypt.Generate(passwordCopy, salt, parameters.N, parameters.R, parameters.P, length);
-        }
-        finally
-        {
-            CryptographicOperations.ZeroMemory(passwordCopy);
-        }
-    }
+    private static byte[] Scrypt(ReadOnlySpan<byte> password, byte[] salt, ScryptParameters parameters, int length) =>
+        Keys.Scrypt.DeriveKey(password, salt, parameters.N, parameters.R, parameters.P, length);
 
     private static byte[] V3Mac(byte[] derived, byte[] ciphertext)
     {

@@ -145,6 +145,15 @@ public sealed class ClaimsValidatorTests
     }
 
     [Fact]
+    public void Validate_ValueJsonCannotExpress_SchemaViolationWithoutThrowing()
+    {
+        var claims = FhirExamples.HeartRate();
+        claims["valueQuantity"]!["value"] = JsonValue.Create(double.NaN);
+
+        AssertRefused(validator.Validate(CredentialTypeNames.BiometricObservation, claims), ClaimsErrorCode.SchemaViolation, string.Empty);
+    }
+
+    [Fact]
     public void Validate_NullClaims_SchemaViolation()
     {
         AssertRefused(validator.Validate(CredentialTypeNames.PatientIdentity, null), ClaimsErrorCode.SchemaViolation, string.Empty);
@@ -162,6 +171,46 @@ public sealed class ClaimsValidatorTests
 
         Assert.True(validator.Validate(definition, FhirExamples.Parse("""{ "role": "nurse" }""")).IsValid);
         AssertRefused(validator.Validate(definition, FhirExamples.Parse("""{ "role": "janitor" }""")), ClaimsErrorCode.SchemaViolation, "/role");
+    }
+
+    public static TheoryData<string> HostileFhir => new()
+    {
+        """{ "resourceType": "Patient", "birthDate": { "value": "1974-12-25" } }""",
+        """{ "resourceType": "Patient", "birthDate": null }""",
+        """{ "resourceType": "Patient", "_birthDate": 5 }""",
+        """{ "resourceType": "Patient", "multipleBirthInteger": 1e400 }""",
+        """{ "resourceType": "Patient", "multipleBirthInteger": 2147483648 }""",
+        """{ "resourceType": "Patient", "multipleBirthBoolean": true, "multipleBirthInteger": 2 }""",
+        """{ "resourceType": "Patient", "name": [ [ { "family": "x" } ] ] }""",
+        """{ "resourceType": "Patient", "name": [ null ] }""",
+        """{ "resourceType": "Patient", "name": [] }""",
+        """{ "resourceType": "Patient", "contained": [ { "resourceType": "Patient", "contained": [ { "resourceType": "Patient" } ] } ] }""",
+        """{ "resourceType": "Patient", "contained": [ { "resourceType": "Nonsense" } ] }""",
+        """{ "resourceType": "Patient", "text": { "status": "generated", "div": "<div><script>alert(1)</script></div>" } }""",
+        """{ "resourceType": "Patient", "text": { "status": "generated", "div": "<div" } }""",
+        """{ "resourceType": "Patient", "photo": [ { "data": "not base64!" } ] }""",
+        """{ "resourceType": "Patient", "extension": [ { "url": "http://example.org/x", "valueQuantity": { "value": "NaN" } } ] }""",
+        """{ "resourceType": "Patient", "Gender": "male" }""",
+        """{ "resourceType": "Patient", "deceasedDateTime": "2020-02-30T10:00:00Z" }""",
+    };
+
+    [Theory]
+    [MemberData(nameof(HostileFhir))]
+    public void Validate_HostileFhirUnderAnOpenSchema_InvalidFhirWithoutThrowing(string claims)
+    {
+        // An open schema lets everything through to the Firely SDK, as a careless configured type would.
+        var definition = new CredentialTypeDefinition
+        {
+            Name = "OpenPatientCredential",
+            Schema = FhirExamples.Parse("""{ "type": "object" }"""),
+            SchemaPath = "/schemas/OpenPatientCredential.json",
+            FhirResourceType = "Patient",
+        };
+
+        var result = validator.Validate(definition, FhirExamples.Parse(claims));
+
+        Assert.Equal(ClaimsErrorCode.InvalidFhir, result.Error?.Code);
+        Assert.DoesNotContain("alert", result.Error!.Message, StringComparison.Ordinal);
     }
 
     [Fact]

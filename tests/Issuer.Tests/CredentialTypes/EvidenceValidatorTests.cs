@@ -39,6 +39,17 @@ public sealed class EvidenceValidatorTests
     }
 
     [Fact]
+    public void Validate_ValuesBuiltInCode_ReadAsTheirJson()
+    {
+        var entry = Proofing.ToJson();
+        entry["id"] = JsonValue.Create(Guid.Parse("5b9d1f0e-7c55-4c1e-9a43-3f1c0e8f6a10"));
+
+        Assert.True(validator.Validate(entry).IsValid);
+        entry["verifier"] = JsonValue.Create(double.PositiveInfinity);
+        Assert.Equal(ClaimsErrorCode.InvalidEvidence, validator.Validate(entry).Error?.Code);
+    }
+
+    [Fact]
     public void Validate_NoEvidence_IsValid()
     {
         Assert.True(validator.Validate(null).IsValid);

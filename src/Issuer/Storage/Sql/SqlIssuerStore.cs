@@ -10,8 +10,11 @@ namespace Identity.Issuer.Storage.Sql;
 /// </summary>
 internal abstract class SqlIssuerStore : IIssuerStore, IAsyncDisposable
 {
-    /// <summary>Random probes before this instance loads which indexes are taken and draws among the free ones.</summary>
+    /// <summary>Rounds of random candidates before this instance loads which indexes are taken and draws among the free ones.</summary>
     private const int RandomProbes = 4;
+
+    /// <summary>Rows per multi-row insert (far below SQLite's limit of bound parameters).</summary>
+    private const int MaxRowsPerInsert = 500;
 
     /// <summary>Refused inserts (other instances racing us) before the hint is reloaded.</summary>
     private const int ConflictsBeforeReload = 32;
@@ -88,7 +91,7 @@ internal abstract class SqlIssuerStore : IIssuerStore, IAsyncDisposable
 
     /// <inheritdoc />
     public Task<StatusListEntry> ReserveStatusEntryAsync(CancellationToken cancellationToken = default) =>
-        writer.RunAsync(new WriteItem<StatusListEntry>(ReserveInTransactionAsync, cancellationToken));
+        writer.RunAsync<StatusListEntry>(new ReservationItem(cancellationToken));
 
     /// <inheritdoc />
     public Task SaveIssuedAsync(IssuedCredentialRecord credential, AuditRecord audit, CancellationToken cancellationToken = default)
@@ -434,9 +437,24 @@ internal abstract class SqlIssuerStore : IIssuerStore, IAsyncDisposable
             var transaction = await BeginWriteTransactionAsync(connection, CancellationToken.None).ConfigureAwait(false);
             await using (transaction.ConfigureAwait(false))
             {
+                // Reservations first, all together: a save never refers to an entry reserved in its own batch,
+                // because its caller learns the entry only after the commit.
+                var reservations = items.OfType<ReservationItem>().ToList();
+                if (reservations.Count > 0)
+                {
+                    var entries = await ReserveManyAsync(connection, transaction, reservations.Count).ConfigureAwait(false);
+                    for (var i = 0; i < reservations.Count; i++)
+                    {
+                        reservations[i].SetResult(entries[i]);
+                    }
+                }
+
                 foreach (var item in items)
                 {
-                    await item.ExecuteAsync(connection, transaction).ConfigureAwait(false);
+                    if (item is not ReservationItem)
+                    {
+                        await item.ExecuteAsync(connection, transaction).ConfigureAwait(false);
+                    }
                 }
 
                 await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
@@ -453,12 +471,14 @@ internal abstract class SqlIssuerStore : IIssuerStore, IAsyncDisposable
 
     private async Task<bool> SaveInTransactionAsync(DbConnection connection, DbTransaction transaction, IssuedCredentialRecord credential, AuditRecord audit)
     {
+        // One command, two statements: one round trip to a server instead of two.
         try
         {
             await ExecuteAsync(
                 connection,
                 transaction,
-                "INSERT INTO credentials (id, type, subject_did, format, issued_at, expires_at, list_number, entry_index, state, token_sha256, claims_json, issued_by) VALUES (@id, @type, @subject, @format, @issued, @expires, @list, @entry, @state, @hash, @claims, @by)",
+                "INSERT INTO credentials (id, type, subject_did, format, issued_at, expires_at, list_number, entry_index, state, token_sha256, claims_json, issued_by) VALUES (@id, @type, @subject, @format, @issued, @expires, @list, @entry, @state, @hash, @claims, @by); "
+                + "INSERT INTO audit (at, actor, action, credential_id, detail) VALUES (@at, @actor, @action, @id, @detail)",
                 CancellationToken.None,
                 ("id", credential.Id),
                 ("type", credential.Type),
@@ -471,38 +491,175 @@ internal abstract class SqlIssuerStore : IIssuerStore, IAsyncDisposable
                 ("state", (int)credential.State),
                 ("hash", credential.TokenSha256),
                 ("claims", credential.ClaimsJson),
-                ("by", credential.IssuedBy)).ConfigureAwait(false);
+                ("by", credential.IssuedBy),
+                ("at", audit.At.UtcTicks),
+                ("actor", audit.Actor),
+                ("action", audit.Action),
+                ("detail", audit.Detail)).ConfigureAwait(false);
         }
         catch (DbException e) when (IsConstraintViolation(e))
         {
             throw new InvalidOperationException($"The credential was not stored: its id is already used, or its status entry ({credential.Status.ListNumber}, {credential.Status.Index}) was not reserved or is already taken.", e);
         }
 
-        await InsertAuditAsync(connection, transaction, audit, CancellationToken.None).ConfigureAwait(false);
         return true;
     }
 
     private static Task<int> InsertAuditAsync(DbConnection connection, DbTransaction transaction, AuditRecord audit, CancellationToken cancellationToken) =>
         ExecuteAsync(connection, transaction, "INSERT INTO audit (at, actor, action, credential_id, detail) VALUES (@at, @actor, @action, @id, @detail)", cancellationToken, ("at", audit.At.UtcTicks), ("actor", audit.Actor), ("action", audit.Action), ("id", audit.CredentialId), ("detail", audit.Detail));
 
-    /// <summary>Runs on the writer only (one at a time), inside the batch's transaction.</summary>
-    private async Task<StatusListEntry> ReserveInTransactionAsync(DbConnection connection, DbTransaction transaction)
+    /// <summary>
+    /// Draws <paramref name="count"/> entries. Runs on the writer only (one batch at a time), inside the batch's
+    /// transaction: one claim on the list's counter, then one multi-row insert per round of candidates.
+    /// </summary>
+    private async Task<List<StatusListEntry>> ReserveManyAsync(DbConnection connection, DbTransaction transaction, int count)
     {
+        var entries = new List<StatusListEntry>(count);
         var list = currentList ?? await LoadCurrentListAsync(connection, transaction).ConfigureAwait(false);
-        while (true)
+        while (entries.Count < count)
         {
-            // Counting first takes the list row's lock before any entry row, in every instance: no lock cycles.
-            var claimed = await ExecuteAsync(connection, transaction, "UPDATE status_lists SET used = used + 1 WHERE list_number = @n AND used < capacity", CancellationToken.None, ("n", list.Number)).ConfigureAwait(false);
-            if (claimed == 1)
+            var claimed = await ClaimAsync(connection, transaction, list.Number, count - entries.Count).ConfigureAwait(false);
+            if (claimed == 0)
             {
-                currentList = list;
-                var index = await InsertFreeEntryAsync(connection, transaction, list.Number, list.Capacity).ConfigureAwait(false);
-                return new StatusListEntry(list.Number, index);
+                hints.Remove(list.Number);
+                list = await StartListAsync(connection, transaction, list.Number + 1).ConfigureAwait(false);
+                continue;
             }
 
-            hints.Remove(list.Number);
-            list = await StartListAsync(connection, transaction, list.Number + 1).ConfigureAwait(false);
+            currentList = list;
+            foreach (var index in await InsertFreeEntriesAsync(connection, transaction, list.Number, list.Capacity, claimed).ConfigureAwait(false))
+            {
+                entries.Add(new StatusListEntry(list.Number, index));
+            }
         }
+
+        return entries;
+    }
+
+    /// <summary>
+    /// Counts up to <paramref name="wanted"/> more entries as used in the list and returns how many it could (0
+    /// when the list is full). Locking the list row first, in every instance, orders the locks: no cycles.
+    /// </summary>
+    private async Task<int> ClaimAsync(DbConnection connection, DbTransaction transaction, int listNumber, int wanted)
+    {
+        int used;
+        int capacity;
+        var select = Command(connection, transaction, "SELECT used, capacity FROM status_lists WHERE list_number = @n" + Dialect.ForUpdate, ("n", listNumber));
+        await using (select.ConfigureAwait(false))
+        {
+            var reader = await select.ExecuteReaderAsync().ConfigureAwait(false);
+            await using (reader.ConfigureAwait(false))
+            {
+                if (!await reader.ReadAsync().ConfigureAwait(false))
+                {
+                    throw new InvalidOperationException($"Status list {listNumber} vanished.");
+                }
+
+                used = reader.GetInt32(0);
+                capacity = reader.GetInt32(1);
+            }
+        }
+
+        var claim = Math.Min(wanted, capacity - used);
+        if (claim > 0)
+        {
+            await ExecuteAsync(connection, transaction, "UPDATE status_lists SET used = used + @c WHERE list_number = @n", CancellationToken.None, ("c", claim), ("n", listNumber)).ConfigureAwait(false);
+        }
+
+        return Math.Max(claim, 0);
+    }
+
+    /// <summary>
+    /// Inserts <paramref name="count"/> entries the list's counter already holds room for. Candidates are drawn
+    /// at random; once rounds keep colliding (a dense list), from this instance's picture of the free indexes.
+    /// The primary key refuses a taken index, whatever this instance believes.
+    /// </summary>
+    private async Task<List<int>> InsertFreeEntriesAsync(DbConnection connection, DbTransaction transaction, int listNumber, int capacity, int count)
+    {
+        hints.TryGetValue(listNumber, out var hint);
+        var inserted = new HashSet<int>();
+        var conflicts = 0;
+        for (var round = 0; inserted.Count < count; round++)
+        {
+            var need = count - inserted.Count;
+            var candidates = new HashSet<int>();
+            if (hint is null && round < RandomProbes)
+            {
+                while (candidates.Count < need)
+                {
+                    var index = RandomNumberGenerator.GetInt32(capacity);
+                    if (!inserted.Contains(index))
+                    {
+                        candidates.Add(index);
+                    }
+                }
+            }
+            else
+            {
+                if (hint is null || hint.FreeCount < need || conflicts >= ConflictsBeforeReload)
+                {
+                    hint = await LoadUsedIndexesAsync(connection, transaction, listNumber, capacity).ConfigureAwait(false);
+                    hints[listNumber] = hint;
+                    conflicts = 0;
+                }
+
+                while (candidates.Count < need)
+                {
+                    var index = hint.PickFree();
+                    if (index < 0)
+                    {
+                        throw new InvalidOperationException($"Status list {listNumber} counts free entries but has none: the database is inconsistent.");
+                    }
+
+                    hint.MarkUsed(index);
+                    candidates.Add(index);
+                }
+            }
+
+            var taken = await InsertEntriesAsync(connection, transaction, listNumber, candidates).ConfigureAwait(false);
+            foreach (var index in candidates)
+            {
+                hint?.MarkUsed(index);
+            }
+
+            inserted.UnionWith(taken);
+            conflicts += candidates.Count - taken.Count;
+        }
+
+        return [.. inserted];
+    }
+
+    /// <summary>One multi-row insert; returns the indexes the database accepted (the others were taken).</summary>
+    private async Task<List<int>> InsertEntriesAsync(DbConnection connection, DbTransaction transaction, int listNumber, HashSet<int> candidates)
+    {
+        var accepted = new List<int>(candidates.Count);
+        foreach (var chunk in candidates.Chunk(MaxRowsPerInsert))
+        {
+            var parameters = new (string, object?)[chunk.Length + 2];
+            parameters[0] = ("n", listNumber);
+            parameters[1] = ("t", NowTicks);
+            var values = new System.Text.StringBuilder();
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                values.Append(i == 0 ? string.Empty : ", ").Append("(@n, @i").Append(i).Append(", @t)");
+                parameters[i + 2] = ("i" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), chunk[i]);
+            }
+
+            var command = Command(connection, transaction, "INSERT INTO status_entries (list_number, entry_index, reserved_at) VALUES " + values + " ON CONFLICT DO NOTHING RETURNING entry_index", parameters);
+            await using (command.ConfigureAwait(false))
+            {
+                var reader = await command.ExecuteReaderAsync().ConfigureAwait(false);
+                await using (reader.ConfigureAwait(false))
+                {
+                    while (await reader.ReadAsync().ConfigureAwait(false))
+                    {
+                        accepted.Add(reader.GetInt32(0));
+                    }
+                }
+            }
+        }
+
+        return accepted;
     }
 
     private async Task<(int Number, int Capacity)> LoadCurrentListAsync(DbConnection connection, DbTransaction transaction)
@@ -529,45 +686,6 @@ internal abstract class SqlIssuerStore : IIssuerStore, IAsyncDisposable
         await ExecuteAsync(connection, transaction, "INSERT INTO status_lists (list_number, capacity, used, version, created_at) VALUES (@n, @c, 0, 0, @t) ON CONFLICT DO NOTHING", CancellationToken.None, ("n", number), ("c", Options.StatusListCapacity), ("t", NowTicks)).ConfigureAwait(false);
         var capacity = await ScalarAsync<long>(connection, transaction, "SELECT capacity FROM status_lists WHERE list_number = @n", CancellationToken.None, ("n", number)).ConfigureAwait(false);
         return (number, (int)capacity);
-    }
-
-    private async Task<int> InsertFreeEntryAsync(DbConnection connection, DbTransaction transaction, int listNumber, int capacity)
-    {
-        hints.TryGetValue(listNumber, out var hint);
-        var conflicts = 0;
-        for (var attempt = 0; ; attempt++)
-        {
-            int index;
-            if (hint is null && attempt < RandomProbes)
-            {
-                index = RandomNumberGenerator.GetInt32(capacity);
-            }
-            else
-            {
-                // Probes keep colliding: the list is dense, so draw among the free indexes instead.
-                if (hint is null || hint.FreeCount == 0 || conflicts >= ConflictsBeforeReload)
-                {
-                    hint = await LoadUsedIndexesAsync(connection, transaction, listNumber, capacity).ConfigureAwait(false);
-                    hints[listNumber] = hint;
-                    conflicts = 0;
-                }
-
-                index = hint.PickFree();
-                if (index < 0)
-                {
-                    throw new InvalidOperationException($"Status list {listNumber} counts a free entry but has none: the database is inconsistent.");
-                }
-            }
-
-            var inserted = await ExecuteAsync(connection, transaction, "INSERT INTO status_entries (list_number, entry_index, reserved_at) VALUES (@n, @i, @t) ON CONFLICT DO NOTHING", CancellationToken.None, ("n", listNumber), ("i", index), ("t", NowTicks)).ConfigureAwait(false);
-            hint?.MarkUsed(index);
-            if (inserted == 1)
-            {
-                return index;
-            }
-
-            conflicts++;
-        }
     }
 
     private static async Task<UsedIndexHint> LoadUsedIndexesAsync(DbConnection connection, DbTransaction transaction, int listNumber, int capacity)

@@ -23,15 +23,20 @@ internal abstract class WriteItem
 }
 
 /// <summary>A write whose result reaches its caller after the commit.</summary>
-internal sealed class WriteItem<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken) : WriteItem(cancellationToken)
+internal class WriteItem<T>(Func<DbConnection, DbTransaction, Task<T>>? work, CancellationToken cancellationToken) : WriteItem(cancellationToken)
 {
     private readonly TaskCompletionSource<T> completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private T? result;
 
     public Task<T> Task => completion.Task;
 
+    /// <summary>Sets the result of an item the batch runs together with others (a reservation).</summary>
+    public void SetResult(T value) => result = value;
+
     public override async Task ExecuteAsync(DbConnection connection, DbTransaction transaction) =>
-        result = await work(connection, transaction).ConfigureAwait(false);
+        result = work is null
+            ? throw new InvalidOperationException("This write runs with the others of its kind in the batch.")
+            : await work(connection, transaction).ConfigureAwait(false);
 
     public override void Complete() => completion.TrySetResult(result!);
 
@@ -39,3 +44,6 @@ internal sealed class WriteItem<T>(Func<DbConnection, DbTransaction, Task<T>> wo
 
     public override void Cancel() => completion.TrySetCanceled(CancellationToken);
 }
+
+/// <summary>A status-entry reservation: the reservations of one batch are drawn together (one claim, one insert).</summary>
+internal sealed class ReservationItem(CancellationToken cancellationToken) : WriteItem<Identity.Issuer.Storage.StatusListEntry>(null, cancellationToken);
