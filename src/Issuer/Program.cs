@@ -1,3 +1,4 @@
+using Identity.Issuer;
 using Identity.Issuer.Api;
 using Identity.Issuer.Auth;
 using Identity.Issuer.HolderProofs;
@@ -57,12 +58,27 @@ var app = builder.Build();
 // Fail at start, naming the setting, rather than at the first issuance: a key file that does not open is fatal.
 _ = app.Services.GetRequiredService<IIssuerKeyRing>();
 
-app.UseExceptionHandler(handler => handler.Run(context =>
+app.UseExceptionHandler(new ExceptionHandlerOptions
 {
-    // Bad input never gets here (it is answered with its own code); this is a fault of the service or its store.
-    var canceled = context.Features.Get<IExceptionHandlerFeature>()?.Error is OperationCanceledException && context.RequestAborted.IsCancellationRequested;
-    return canceled ? Task.CompletedTask : ProblemResults.WriteAsync(context, IssuerError.Internal);
-}));
+    // The handler below logs (event 2090); the middleware's own log would repeat it.
+    SuppressDiagnosticsCallback = _ => true,
+    ExceptionHandler = context =>
+    {
+        // Bad input never gets here (it is answered with its own code); this is a fault of the service or its store.
+        var error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
+        if (error is OperationCanceledException && context.RequestAborted.IsCancellationRequested)
+        {
+            return Task.CompletedTask;
+        }
+
+        if (error is not null)
+        {
+            context.RequestServices.GetRequiredService<ILogger<Program>>().RequestFailed(error);
+        }
+
+        return ProblemResults.WriteAsync(context, IssuerError.Internal);
+    },
+});
 app.UseStatusCodePages(context =>
     context.HttpContext.Response.HasStarted || context.HttpContext.Response.ContentLength is not null || context.HttpContext.Response.ContentType is not null
         ? Task.CompletedTask

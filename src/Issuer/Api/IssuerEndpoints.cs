@@ -47,7 +47,7 @@ internal static partial class IssuerEndpoints
         return TypedResults.Created((string?)null, new NonceResponse(nonce, options.Value.EffectiveHolderProofAudience, expiresAt));
     }
 
-    private static async Task<IResult> IssueAsync(HttpRequest request, ClaimsPrincipal user, CredentialIssuanceService issuance, IOptions<IssuerOptions> options, CancellationToken cancellationToken)
+    private static async Task<IResult> IssueAsync(HttpRequest request, ClaimsPrincipal user, CredentialIssuanceService issuance, IOptions<IssuerOptions> options, ILogger<CredentialIssuanceService> logger, CancellationToken cancellationToken)
     {
         var (body, bodyError) = await JsonBody.ReadObjectAsync(request, options.Value.MaxRequestBodyBytes, cancellationToken).ConfigureAwait(false);
         if (bodyError is not null)
@@ -55,13 +55,13 @@ internal static partial class IssuerEndpoints
             return bodyError.ToResult();
         }
 
-        var (issued, error) = await IssueOneAsync(body!, user, issuance, cancellationToken).ConfigureAwait(false);
+        var (issued, error) = await IssueOneAsync(body!, user, issuance, logger, cancellationToken).ConfigureAwait(false);
         return error is not null
             ? error.ToResult()
             : TypedResults.Created(IssuerUrls.CredentialPath(issued!.Id), issued);
     }
 
-    private static async Task<IResult> IssueBatchAsync(HttpRequest request, ClaimsPrincipal user, CredentialIssuanceService issuance, IOptions<IssuerOptions> options, CancellationToken cancellationToken)
+    private static async Task<IResult> IssueBatchAsync(HttpRequest request, ClaimsPrincipal user, CredentialIssuanceService issuance, IOptions<IssuerOptions> options, ILogger<CredentialIssuanceService> logger, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         var (body, bodyError) = await JsonBody.ReadObjectAsync(request, settings.MaxRequestBodyBytes, cancellationToken).ConfigureAwait(false);
@@ -82,23 +82,28 @@ internal static partial class IssuerEndpoints
 
         // Issued concurrently so that the store commits them together.
         var outcomes = await Task.WhenAll(requests.Select(item => item is JsonObject one
-            ? IssueOneAsync(one, user, issuance, cancellationToken)
+            ? IssueOneAsync(one, user, issuance, logger, cancellationToken)
             : Task.FromResult<(CredentialIssuedResponse?, IssuerError?)>((null, IssuerError.MalformedRequest("Each request is a JSON object."))))).ConfigureAwait(false);
         return TypedResults.Ok(new BatchResponse([.. outcomes.Select(o => o.Item2 is { } error
             ? new BatchItemResponse(error.Status, null, ToProblem(error))
             : new BatchItemResponse(StatusCodes.Status201Created, o.Item1, null))]));
     }
 
-    private static async Task<(CredentialIssuedResponse?, IssuerError?)> IssueOneAsync(JsonObject body, ClaimsPrincipal user, CredentialIssuanceService issuance, CancellationToken cancellationToken)
+    private static async Task<(CredentialIssuedResponse?, IssuerError?)> IssueOneAsync(JsonObject body, ClaimsPrincipal user, CredentialIssuanceService issuance, ILogger logger, CancellationToken cancellationToken)
     {
+        var actor = user.ActorName();
         var (request, readError) = IssuanceRequestReader.Read(body);
-        if (readError is not null)
+        var (issued, error) = readError is null
+            ? await issuance.IssueAsync(request!, actor, user.IsInRole(IssuerRoles.Proofing), cancellationToken).ConfigureAwait(false)
+            : (null, readError);
+        if (error is not null)
         {
-            return (null, readError);
+            logger.IssuanceRefused(error.Code);
+            return (null, error);
         }
 
-        var (issued, error) = await issuance.IssueAsync(request!, user.ActorName(), user.IsInRole(IssuerRoles.Proofing), cancellationToken).ConfigureAwait(false);
-        return error is not null ? (null, error) : (CredentialIssuedResponse.From(issued!), null);
+        logger.CredentialIssued(issued!.Type, issued.Format, issued.Status.ListNumber, issued.Status.Index, actor);
+        return (CredentialIssuedResponse.From(issued), null);
     }
 
     private static async Task<IResult> GetCredentialAsync(string id, IIssuerStore store, CancellationToken cancellationToken)
@@ -107,7 +112,7 @@ internal static partial class IssuerEndpoints
         return record is null ? IssuerError.CredentialNotFound.ToResult() : TypedResults.Ok(CredentialMetadataResponse.From(record));
     }
 
-    private static async Task<IResult> ChangeStatusAsync(string id, HttpRequest request, ClaimsPrincipal user, IIssuerStore store, IOptions<IssuerOptions> options, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<IResult> ChangeStatusAsync(string id, HttpRequest request, ClaimsPrincipal user, IIssuerStore store, IOptions<IssuerOptions> options, TimeProvider time, ILogger<StatusListPublisher> logger, CancellationToken cancellationToken)
     {
         var (body, bodyError) = await JsonBody.ReadObjectAsync(request, options.Value.MaxRequestBodyBytes, cancellationToken).ConfigureAwait(false);
         if (bodyError is not null)
@@ -142,8 +147,10 @@ internal static partial class IssuerEndpoints
             return IssuerError.CredentialNotFound.ToResult();
         }
 
-        var audit = new AuditRecord(time.GetUtcNow(), user.ActorName(), action!, id, reason);
+        var actor = user.ActorName();
+        var audit = new AuditRecord(time.GetUtcNow(), actor, action!, id, reason);
         var outcome = await store.ChangeStatusAsync(id, target.Value, audit, cancellationToken).ConfigureAwait(false);
+        logger.StatusChanged(action!, actor, outcome);
         return outcome switch
         {
             StatusChangeOutcome.Changed => TypedResults.Ok(new StatusChangeResponse(id, CredentialMetadataResponse.StateName(target.Value), Changed: true)),

@@ -54,6 +54,11 @@ internal static class JsonBody
 
             return TryParse(buffer.AsSpan(0, length), out var body, out var error) ? (body, null) : (null, error);
         }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            // Kestrel's own limit (set just above ours) tripped first.
+            return (null, IssuerError.RequestTooLarge(limit));
+        }
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
