@@ -82,8 +82,10 @@ internal sealed class SqliteIssuerStore : SqlIssuerStore
 
     protected override ValueTask DisposeCoreAsync()
     {
-        // Pooled connections keep the file open (and its WAL unmerged) until the pool lets them go.
-        SqliteConnection.ClearAllPools();
+        // Pooled connections keep the file open (and its WAL unmerged) until the pool lets them go: release this
+        // file's pool only, not other stores'.
+        using var connection = new SqliteConnection(connectionString);
+        SqliteConnection.ClearPool(connection);
         return ValueTask.CompletedTask;
     }
 }

@@ -28,6 +28,8 @@ public sealed class PostgresServer : IAsyncLifetime, IDisposable
     private Process? server;
     private string? root;
     private string? binaries;
+    private string? logPath;
+    private bool started;
     private int databaseCounter;
 
     /// <summary>The loopback port the server listens on.</summary>
@@ -86,7 +88,8 @@ public sealed class PostgresServer : IAsyncLifetime, IDisposable
             "-k", root,
             "-c", "listen_addresses=127.0.0.1",
             "-c", "max_connections=300");
-        var log = Path.Combine(Path.GetTempPath(), Path.GetFileName(root) + ".log");
+        // Outside the folder so that it outlives a failed start; deleted after a run that started.
+        var log = logPath = Path.Combine(Path.GetTempPath(), Path.GetFileName(root) + ".log");
         server.OutputDataReceived += (_, e) => AppendLog(log, e.Data);
         server.ErrorDataReceived += (_, e) => AppendLog(log, e.Data);
         server.BeginOutputReadLine();
@@ -112,6 +115,7 @@ public sealed class PostgresServer : IAsyncLifetime, IDisposable
             }
         }
 
+        started = true;
         await CreateDatabaseAsync(DefaultDatabase);
     }
 
@@ -171,6 +175,10 @@ public sealed class PostgresServer : IAsyncLifetime, IDisposable
         }
 
         root = null;
+        if (started && logPath is not null)
+        {
+            File.Delete(logPath);
+        }
     }
 
     private static bool RunningAsRoot => string.Equals(Environment.UserName, "root", StringComparison.Ordinal);
