@@ -121,6 +121,20 @@ public sealed class SignatureTests : IDisposable
     }
 
     [Fact]
+    public void Verify_ThenRecoverSignerCandidates_SharesTheTokensRecoveries()
+    {
+        // The step and JwsCompact use one lazy recovery per token: asking again, in either API, recovers nothing more.
+        var curve = new CountingSecp256k1();
+        var jws = SignAtRecoveryId(account, 1);
+
+        Assert.True(SignatureStep.Verify(jws, document, VerificationRelationship.AssertionMethod, curve).Succeeded);
+        Assert.Equal(2, jws.RecoverSignerCandidates(curve).Count);
+        Assert.True(jws.IsSignedByAddress(account.PublicKey.ToEthereumAddress(), curve));
+        Assert.True(SignatureStep.Verify(jws, document, VerificationRelationship.AssertionMethod, curve).Succeeded);
+        Assert.Equal([0, 1], curve.RecoveryIds);
+    }
+
+    [Fact]
     public void Verify_Es256KSignerAtRecoveryIdZero_OneRecovery()
     {
         var jws = SignAtRecoveryId(account, 0);
