@@ -1,0 +1,26 @@
+namespace Identity.Shared.Verification;
+
+/// <summary>What <see cref="VerificationWarmup.Run"/> did, for a start-up log line or a readiness probe.</summary>
+public sealed record VerificationWarmupResult
+{
+    /// <summary>Rounds of the whole mix run (each round exercises every path of <see cref="Paths"/>).</summary>
+    public required int Iterations { get; init; }
+
+    /// <summary>Wall time spent, set-up included.</summary>
+    public required TimeSpan Elapsed { get; init; }
+
+    /// <summary>True when the target number of rounds ran within the budget (false: the budget or a cancellation cut it short).</summary>
+    public required bool Completed { get; init; }
+
+    /// <summary>The secp256k1 implementation exercised ("libsecp256k1" or the managed fallback's name).</summary>
+    public required string Secp256k1Implementation { get; init; }
+
+    /// <summary>The hot paths exercised, in the order of a round.</summary>
+    public required IReadOnlyList<string> Paths { get; init; }
+
+    /// <summary>
+    /// Paths whose self-made input did not give the expected outcome; empty when all did. Not empty means a bug or a
+    /// broken installation (e.g. a libsecp256k1 that disagrees with itself), worth logging as an error.
+    /// </summary>
+    public required IReadOnlyList<string> Problems { get; init; }
+}
