@@ -159,14 +159,14 @@ internal static class FirstMinute
         var report = new JsonObject();
         if (warmup)
         {
-            var result = VerificationWarmup.Run(TimeSpan.FromSeconds(10));
+            var result = VerificationWarmup.Run(TimeSpan.FromSeconds(20));
             if (result.Problems.Count > 0)
             {
                 Console.Error.WriteLine("warm-up problems: " + string.Join("; ", result.Problems));
                 return 1;
             }
 
-            report["warmup"] = string.Create(CultureInfo.InvariantCulture, $"{result.Iterations} rounds, {result.Elapsed.TotalMilliseconds:F0} ms");
+            report["warmup"] = string.Create(CultureInfo.InvariantCulture, $"{result.Iterations} rounds, {result.Elapsed.TotalMilliseconds:F0} ms, {(result.Completed ? "steady" : "cut short")}");
         }
 
         // As a service would: the documents come from the wire as JSON and are parsed on the first (cold) resolution.

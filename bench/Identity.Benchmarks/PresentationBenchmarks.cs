@@ -66,6 +66,7 @@ public class PresentationBenchmarks : IDisposable
     public void SetupWithReference()
     {
         Setup();
+        Console.WriteLine($"// engine secp256k1 = {Secp256k1.Default.Name} ({Secp256k1.ImplementationVariable}={Environment.GetEnvironmentVariable(Secp256k1.ImplementationVariable) ?? "unset"})");
         Console.WriteLine("// did-jwt-vc reference: " + RunReference());
     }
 

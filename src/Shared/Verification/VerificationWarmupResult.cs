@@ -9,8 +9,14 @@ public sealed record VerificationWarmupResult
     /// <summary>Wall time spent, set-up included.</summary>
     public required TimeSpan Elapsed { get; init; }
 
-    /// <summary>True when the target number of rounds ran within the budget (false: the budget or a cancellation cut it short).</summary>
+    /// <summary>
+    /// True when the warm-up stopped because the round rate was steady; false when the budget, a cancellation or
+    /// <see cref="VerificationWarmup.MaximumRounds"/> cut it short (the code may still be partly unoptimized).
+    /// </summary>
     public required bool Completed { get; init; }
+
+    /// <summary>The best rate of rounds per second measured over a window (0 when no window ran).</summary>
+    public required double RoundsPerSecond { get; init; }
 
     /// <summary>The secp256k1 implementation exercised ("libsecp256k1" or the managed fallback's name).</summary>
     public required string Secp256k1Implementation { get; init; }
