@@ -23,7 +23,7 @@ namespace Identity.Shared.Verification;
 /// <remarks>
 /// A round verifies a VP-JWT holding a VC-JWT (did:ethr holder and issuer, ES256K, through a
 /// <see cref="CachingDidResolver"/> over in-memory documents), parses and recovers an ES256K-R token, verifies an
-/// EdDSA token, builds a did:ethr document from a registry history (Keccak-256 included) and parses it, and decodes a
+/// ES256K token with a key and an EdDSA token, builds a did:ethr document from a registry history (Keccak-256 included) and parses it, and decodes a
 /// status list. The runtime promotes a method after about 30 calls once start-up JIT activity has been quiet for
 /// 100 ms, and with TieredPGO (the default) in two steps — instrumented, then optimized — each compiled in the
 /// background; how long that takes depends on the machine's load. So the warm-up runs <see cref="MinimumRounds"/>
@@ -122,6 +122,7 @@ public static class VerificationWarmup
         [
             "VP-JWT verify (did:ethr, ES256K, cached resolution)",
             "JWS parse + ES256K-R recovery",
+            "JWS parse + ES256K verify with a key",
             "JWS parse + EdDSA verify",
             "did:ethr document build + parse (Keccak-256)",
             "status list decode",
@@ -133,6 +134,8 @@ public static class VerificationWarmup
         private readonly string presentation;
         private readonly string recoverableToken;
         private readonly EthereumAddress recoverableSigner;
+        private readonly string keyedToken;
+        private readonly PublicKey keyedKey;
         private readonly string edDsaToken;
         private readonly PublicKey edDsaKey;
         private readonly string ethrDid;
@@ -141,7 +144,7 @@ public static class VerificationWarmup
         private readonly string statusList;
 
         private Data(
-            CachingDidResolver cache, string presentation, string recoverableToken, EthereumAddress recoverableSigner, string edDsaToken,
+            CachingDidResolver cache, string presentation, string recoverableToken, EthereumAddress recoverableSigner, string keyedToken, PublicKey keyedKey, string edDsaToken,
             PublicKey edDsaKey, string ethrDid, EthereumAddress ethrAddress, DidAttributeChanged[] history, string statusList)
         {
             this.cache = cache;
@@ -149,6 +152,8 @@ public static class VerificationWarmup
             this.presentation = presentation;
             this.recoverableToken = recoverableToken;
             this.recoverableSigner = recoverableSigner;
+            this.keyedToken = keyedToken;
+            this.keyedKey = keyedKey;
             this.edDsaToken = edDsaToken;
             this.edDsaKey = edDsaKey;
             this.ethrDid = ethrDid;
@@ -198,6 +203,8 @@ public static class VerificationWarmup
                 vp,
                 JwsSigner.Sign(null, "{\"warmup\":true}"u8, issuerKey, SignatureAlgorithm.ES256KR),
                 issuerAddress,
+                JwsSigner.Sign(null, "{\"warmup\":true}"u8, holderKey, SignatureAlgorithm.ES256K),
+                holderKey.PublicKey,
                 JwsSigner.Sign(null, "{\"warmup\":true}"u8, edKey, SignatureAlgorithm.EdDSA),
                 edKey.PublicKey,
                 issuer,
@@ -214,14 +221,15 @@ public static class VerificationWarmup
 
             // A fresh parse each round: recoveries are cached per token.
             Expect(JwsCompact.TryParse(recoverableToken, out var recoverable, out _) && recoverable.IsSignedByAddress(recoverableSigner), 1, problems);
-            Expect(JwsCompact.TryParse(edDsaToken, out var edDsa, out _) && edDsa.Verify(edDsaKey), 2, problems);
+            Expect(JwsCompact.TryParse(keyedToken, out var keyed, out _) && keyed.Verify(keyedKey), 2, problems);
+            Expect(JwsCompact.TryParse(edDsaToken, out var edDsa, out _) && edDsa.Verify(edDsaKey), 3, problems);
 
-            Expect(TryBuildDocument(ethrDid, ethrAddress, history, out var document) && document.VerificationMethod?.Count == 2, 3, problems);
+            Expect(TryBuildDocument(ethrDid, ethrAddress, history, out var document) && document.VerificationMethod?.Count == 2, 4, problems);
 
             Expect(
                 BitstringStatusList.TryDecode(statusList, StatusListFormat.BitstringStatusList, null, out var list, out _) &&
                 list.GetStatus(40) == 1 && list.GetStatus(41) == 0,
-                4,
+                5,
                 problems);
         }
 

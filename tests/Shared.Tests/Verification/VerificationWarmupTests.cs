@@ -15,7 +15,7 @@ public sealed class VerificationWarmupTests
         Assert.InRange(result.Iterations, VerificationWarmup.MinimumRounds + 1, VerificationWarmup.MaximumRounds - 1);
         Assert.True(result.RoundsPerSecond > 0);
         Assert.True(result.Elapsed < TimeSpan.FromMinutes(2));
-        Assert.Equal(5, result.Paths.Count);
+        Assert.Equal(6, result.Paths.Count);
         Assert.Equal(Secp256k1.Default.Name, result.Secp256k1Implementation);
     }
 
