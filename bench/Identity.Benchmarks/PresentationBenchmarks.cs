@@ -30,11 +30,11 @@ namespace Identity.Benchmarks;
 [MemoryDiagnoser]
 public class PresentationBenchmarks : IDisposable
 {
-    private const string Audience = "https://clinic.example";
-    private const string Nonce = "0f6c4c1e-5b7a-4d0e-9a56-2b1d1e3f7a90";
+    internal const string Audience = "https://clinic.example";
+    internal const string Nonce = "0f6c4c1e-5b7a-4d0e-9a56-2b1d1e3f7a90";
 
     private static readonly DateTimeOffset IssuedAt = new(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
-    private static readonly VerificationOptions Options = new() { At = IssuedAt.AddDays(1) };
+    internal static readonly VerificationOptions Options = new() { At = IssuedAt.AddDays(1) };
 
     private readonly byte[] output = new byte[Secp256k1.UncompressedPublicKeySize];
     private Fixture fixture = null!;
@@ -66,6 +66,7 @@ public class PresentationBenchmarks : IDisposable
     public void SetupWithReference()
     {
         Setup();
+        Console.WriteLine($"// engine secp256k1 = {Secp256k1.Default.Name} ({Secp256k1.ImplementationVariable}={Environment.GetEnvironmentVariable(Secp256k1.ImplementationVariable) ?? "unset"})");
         Console.WriteLine("// did-jwt-vc reference: " + RunReference());
     }
 
@@ -148,7 +149,7 @@ public class PresentationBenchmarks : IDisposable
     }
 
     /// <summary>Serves fixed resolution results, as a warm cache would, with no I/O.</summary>
-    private sealed class InMemoryDidResolver(IReadOnlyDictionary<string, DidDocument> documents) : IDidResolver
+    internal sealed class InMemoryDidResolver(IReadOnlyDictionary<string, DidDocument> documents) : IDidResolver
     {
         public Task<DidResolutionResult> ResolveAsync(string didOrDidUrl, DidResolutionOptions? options = null, CancellationToken cancellationToken = default)
         {
@@ -159,7 +160,7 @@ public class PresentationBenchmarks : IDisposable
         }
     }
 
-    private sealed record Fixture(
+    internal sealed record Fixture(
         string Presentation,
         byte[] PresentationHash,
         byte[] PresentationSignature,

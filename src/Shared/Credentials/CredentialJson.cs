@@ -4,7 +4,6 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using Identity.Shared.Verification;
 
 namespace Identity.Shared.Credentials;
@@ -215,24 +214,89 @@ internal static partial class CredentialJson
     /// </summary>
     public static bool TryParseDateTimeStamp(string? text, out DateTimeOffset value)
     {
+        // By hand rather than with a regex and DateTimeOffset.TryParse: every credential and presentation date goes
+        // through here on the verification hot path. ASCII digits only, and nothing after the zone.
         value = default;
-        if (text is null)
+        var s = text.AsSpan();
+        if (s.Length < 20 ||
+            !TryDigits(s, 0, 4, out var year) || s[4] != '-' || !TryDigits(s, 5, 2, out var month) || s[7] != '-' ||
+            !TryDigits(s, 8, 2, out var day) || s[10] != 'T' || !TryDigits(s, 11, 2, out var hour) || s[13] != ':' ||
+            !TryDigits(s, 14, 2, out var minute) || s[16] != ':' || !TryDigits(s, 17, 2, out var second))
         {
             return false;
         }
 
-        var match = DateTimeStamp().Match(text);
-        if (!match.Success)
+        var i = 19;
+        long fractionTicks = 0;
+        if (s[i] == '.')
+        {
+            var start = ++i;
+            var scale = TimeSpan.TicksPerSecond;
+            for (; i < s.Length && char.IsAsciiDigit(s[i]); i++)
+            {
+                if (i - start < 7)
+                {
+                    scale /= 10;
+                    fractionTicks += (s[i] - '0') * scale;
+                }
+            }
+
+            if (i == start)
+            {
+                return false;
+            }
+        }
+
+        TimeSpan offset;
+        if (i == s.Length - 1 && s[i] == 'Z')
+        {
+            offset = TimeSpan.Zero;
+        }
+        else if (i == s.Length - 6 && s[i] is '+' or '-' && TryDigits(s, i + 1, 2, out var offsetHours) && s[i + 3] == ':' && TryDigits(s, i + 4, 2, out var offsetMinutes))
+        {
+            // DateTimeOffset's range: at most 14 hours either way.
+            if (offsetMinutes > 59 || offsetHours * 60 + offsetMinutes > 14 * 60)
+            {
+                return false;
+            }
+
+            offset = new TimeSpan(s[i] == '-' ? -offsetHours : offsetHours, s[i] == '-' ? -offsetMinutes : offsetMinutes, 0);
+        }
+        else
         {
             return false;
         }
 
-        var fraction = match.Groups["fraction"].Value;
-        var normalized = string.Concat(
-            match.Groups["main"].Value,
-            fraction.Length > 8 ? fraction[..8] : fraction,
-            match.Groups["zone"].Value == "Z" ? "+00:00" : match.Groups["zone"].Value);
-        return DateTimeOffset.TryParse(normalized, CultureInfo.InvariantCulture, DateTimeStyles.None, out value);
+        if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month) || hour > 23 || minute > 59 || second > 59)
+        {
+            return false;
+        }
+
+        var ticks = new DateTime(year, month, day, hour, minute, second, DateTimeKind.Unspecified).Ticks + fractionTicks;
+        var utcTicks = ticks - offset.Ticks;
+        if (utcTicks < DateTime.MinValue.Ticks || utcTicks > DateTime.MaxValue.Ticks)
+        {
+            return false;
+        }
+
+        value = new DateTimeOffset(ticks, offset);
+        return true;
+    }
+
+    private static bool TryDigits(ReadOnlySpan<char> text, int start, int count, out int value)
+    {
+        value = 0;
+        for (var i = start; i < start + count; i++)
+        {
+            if (!char.IsAsciiDigit(text[i]))
+            {
+                return false;
+            }
+
+            value = (value * 10) + (text[i] - '0');
+        }
+
+        return true;
     }
 
     /// <summary>The canonical form this library writes: UTC, seconds precision, <c>Z</c>.</summary>
@@ -242,7 +306,4 @@ internal static partial class CredentialJson
     /// <summary>What JavaScript's <c>new Date(seconds * 1000).toISOString()</c> gives, as did-jwt-vc writes dates.</summary>
     public static string FormatJavaScriptIso(long unixSeconds) =>
         DateTimeOffset.FromUnixTimeSeconds(unixSeconds).ToString("yyyy-MM-dd'T'HH:mm:ss'.000Z'", CultureInfo.InvariantCulture);
-
-    [GeneratedRegex(@"^(?<main>\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(?<fraction>\.\d+)?(?<zone>Z|[+-]\d{2}:\d{2})$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
-    private static partial Regex DateTimeStamp();
 }

@@ -22,16 +22,38 @@ internal sealed record DocumentHead(DataModelVersion Version, IReadOnlyList<stri
             return false;
         }
 
-        // Entries after the first may be embedded context objects; only strings are listed in Contexts.
-        var entries = contextValue.ValueKind == JsonValueKind.Array ? contextValue.EnumerateArray().ToList() : [contextValue];
-        if (entries.Count == 0 || entries.Any(static e => e.ValueKind is not (JsonValueKind.String or JsonValueKind.Object)))
+        // Entries after the first may be embedded context objects; only strings are listed in Contexts. One pass without
+        // LINQ: this runs for every credential and presentation verified.
+        var contexts = new List<string>(contextValue.ValueKind == JsonValueKind.Array ? contextValue.GetArrayLength() : 1);
+        var entries = 0;
+        var firstIsString = false;
+        if (contextValue.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var entry in contextValue.EnumerateArray())
+            {
+                if (!TryAddContext(entry, contexts))
+                {
+                    entries = -1;
+                    break;
+                }
+
+                firstIsString |= entries++ == 0 && entry.ValueKind == JsonValueKind.String;
+            }
+        }
+        else
+        {
+            entries = TryAddContext(contextValue, contexts) ? 1 : -1;
+            firstIsString = contextValue.ValueKind == JsonValueKind.String;
+        }
+
+        if (entries <= 0)
         {
             error = CredentialJson.Malformed($"The {kind}'s @context is not a non-empty list of URLs and context objects.");
             return false;
         }
 
         DataModelVersion version;
-        var first = entries[0].ValueKind == JsonValueKind.String ? entries[0].GetString() : null;
+        var first = firstIsString ? contexts[0] : null;
         switch (first)
         {
             case CredentialContexts.V1:
@@ -46,7 +68,6 @@ internal sealed record DocumentHead(DataModelVersion Version, IReadOnlyList<stri
                 return false;
         }
 
-        var contexts = entries.Where(static e => e.ValueKind == JsonValueKind.String).Select(static e => e.GetString()!).ToList();
         if (contexts.Contains(version == DataModelVersion.V1_1 ? CredentialContexts.V2 : CredentialContexts.V1))
         {
             error = CredentialJson.Malformed($"The {kind}'s @context mixes the VCDM 1.1 and 2.0 base contexts.");
@@ -70,13 +91,13 @@ internal sealed record DocumentHead(DataModelVersion Version, IReadOnlyList<stri
             return false;
         }
 
-        if (!CredentialJson.TryGetStrings(typeValue, out var types) || types.Count == 0 || types.Any(string.IsNullOrEmpty))
+        if (!CredentialJson.TryGetStrings(typeValue, out var types) || types.Count == 0 || !AllNonEmpty(types))
         {
             error = CredentialJson.Malformed($"The {kind}'s type is not a non-empty string or list of strings.");
             return false;
         }
 
-        if (!types.Contains(requiredType, StringComparer.Ordinal))
+        if (!Contains(types, requiredType))
         {
             error = CredentialJson.Malformed($"The {kind}'s type does not include {requiredType}.");
             return false;
@@ -85,5 +106,46 @@ internal sealed record DocumentHead(DataModelVersion Version, IReadOnlyList<stri
         head = new DocumentHead(version, contexts, id, types);
         error = null;
         return true;
+    }
+
+    /// <summary>Lists a string entry; false for an entry that is neither a string nor an object.</summary>
+    private static bool TryAddContext(JsonElement entry, List<string> contexts)
+    {
+        switch (entry.ValueKind)
+        {
+            case JsonValueKind.String:
+                contexts.Add(entry.GetString()!);
+                return true;
+            case JsonValueKind.Object:
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private static bool AllNonEmpty(IReadOnlyList<string> values)
+    {
+        for (var i = 0; i < values.Count; i++)
+        {
+            if (string.IsNullOrEmpty(values[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool Contains(IReadOnlyList<string> values, string value)
+    {
+        for (var i = 0; i < values.Count; i++)
+        {
+            if (string.Equals(values[i], value, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

@@ -70,8 +70,7 @@ public sealed class CachingDidResolver : IDidResolver, IDisposable
             return await inner.ResolveAsync(didOrDidUrl, options, cancellationToken);
         }
 
-        // The fragment does not change the resolution result; the representation does.
-        var key = $"{this.options.KeyPrefix}{options?.Accept}|{didUrl.WithoutFragment}";
+        var key = CacheKey(didUrl, options?.Accept);
         var now = timeProvider.GetUtcNow();
         var entry = await GetAsync(key, cancellationToken);
         if (entry is not null && now - entry.StoredAt < this.options.TimeToLive)
@@ -104,6 +103,21 @@ public sealed class CachingDidResolver : IDidResolver, IDisposable
     /// <inheritdoc />
     public void Dispose() => memory?.Dispose();
 
+    /// <summary>
+    /// The fragment does not change the resolution result; the representation does. The private memory cache is keyed
+    /// by the DID URL itself (or with the representation, as a tuple) so that a hit builds no string; the distributed
+    /// cache, shared with other processes, needs a prefixed string.
+    /// </summary>
+    private object CacheKey(DidUrl didUrl, string? accept)
+    {
+        if (memory is null)
+        {
+            return $"{options.KeyPrefix}{accept}|{didUrl.WithoutFragment}";
+        }
+
+        return accept is null ? didUrl.WithoutFragment : Tuple.Create(accept, didUrl.WithoutFragment);
+    }
+
     private async ValueTask<bool> IsCurrentAsync(IDidRevalidatingResolver revalidator, DidUrl didUrl, DidResolutionResult cached, CancellationToken cancellationToken)
     {
         try
@@ -123,7 +137,7 @@ public sealed class CachingDidResolver : IDidResolver, IDisposable
         }
     }
 
-    private async ValueTask<CacheEntry?> GetAsync(string key, CancellationToken cancellationToken)
+    private async ValueTask<CacheEntry?> GetAsync(object key, CancellationToken cancellationToken)
     {
         if (memory is not null)
         {
@@ -133,7 +147,7 @@ public sealed class CachingDidResolver : IDidResolver, IDisposable
         byte[]? bytes;
         try
         {
-            bytes = await distributed!.GetAsync(key, cancellationToken);
+            bytes = await distributed!.GetAsync((string)key, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -150,7 +164,7 @@ public sealed class CachingDidResolver : IDidResolver, IDisposable
         return bytes is null ? null : CacheEntry.TryRead(bytes);
     }
 
-    private async ValueTask SetAsync(string key, CacheEntry entry, CancellationToken cancellationToken)
+    private async ValueTask SetAsync(object key, CacheEntry entry, CancellationToken cancellationToken)
     {
         if (memory is not null)
         {
@@ -160,7 +174,7 @@ public sealed class CachingDidResolver : IDidResolver, IDisposable
 
         try
         {
-            await distributed!.SetAsync(key, entry.ToBytes(), new DistributedCacheEntryOptions { AbsoluteExpirationRelativeToNow = options.TimeToLive }, cancellationToken);
+            await distributed!.SetAsync((string)key, entry.ToBytes(), new DistributedCacheEntryOptions { AbsoluteExpirationRelativeToNow = options.TimeToLive }, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -174,7 +188,7 @@ public sealed class CachingDidResolver : IDidResolver, IDisposable
         }
     }
 
-    private async ValueTask RemoveAsync(string key, CancellationToken cancellationToken)
+    private async ValueTask RemoveAsync(object key, CancellationToken cancellationToken)
     {
         if (memory is not null)
         {
@@ -184,7 +198,7 @@ public sealed class CachingDidResolver : IDidResolver, IDisposable
 
         try
         {
-            await distributed!.RemoveAsync(key, cancellationToken);
+            await distributed!.RemoveAsync((string)key, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -197,8 +211,6 @@ public sealed class CachingDidResolver : IDidResolver, IDisposable
             logger.DistributedCacheFailed(exception);
         }
     }
-
-
 
     /// <summary>A cached result with when it was stored and last confirmed current.</summary>
     private sealed record CacheEntry(DidResolutionResult Result, DateTimeOffset StoredAt, DateTimeOffset ValidatedAt)

@@ -16,10 +16,10 @@ namespace Identity.Shared.Jose;
 /// </summary>
 public sealed class JwsCompact
 {
-
     private readonly byte[] signingInput;
     private readonly byte[] payloadBytes;
     private readonly byte[] signature;
+    private SignerRecovery? recovery;
 
     private JwsCompact(JoseHeader header, byte[] signingInput, byte[] payloadBytes, JsonElement? payload, byte[] signature)
     {
@@ -148,18 +148,15 @@ public sealed class JwsCompact
 
     /// <summary>
     /// Whether the signature verifies with <paramref name="key"/>. False when the key's type does not fit the
-    /// algorithm. The header's <c>jwk</c> is never consulted. For ES256K-R this recovers once per call: to test many
-    /// keys, call <see cref="RecoverSignerCandidates"/> once and compare.
+    /// algorithm. The header's <c>jwk</c> is never consulted. For ES256K-R the key is compared with the one the
+    /// recovery byte names, recovered once per token however many keys are tried.
     /// </summary>
-    public bool Verify(PublicKey key)
-    {
-        ArgumentNullException.ThrowIfNull(key);
-        return key.Type == Header.Algorithm.KeyType && Header.Algorithm.Verify(key, signingInput, signature);
-    }
+    public bool Verify(PublicKey key) => Verify(key, Secp256k1.Default);
 
     /// <summary>
     /// <see cref="Verify(PublicKey)"/> with the secp256k1 work done by <paramref name="secp256k1"/>, so that tests and
-    /// benchmarks can run the whole JWS path on either implementation. Other algorithms ignore it.
+    /// benchmarks can run the whole JWS path on either implementation. Other algorithms ignore it. ES256K-R compares
+    /// with the key its recovery byte names, recovered once per token whatever the number of keys tried.
     /// </summary>
     internal bool Verify(PublicKey key, Secp256k1 secp256k1)
     {
@@ -178,11 +175,37 @@ public sealed class JwsCompact
 
         if (Header.Algorithm == SignatureAlgorithm.ES256KR)
         {
-            var candidates = RecoverSignerCandidates(secp256k1);
-            return candidates.Count == 1 && candidates[0].Equals(key);
+            return RecoverNamed(secp256k1) is { } recovered && recovered.Key.Equals(key);
         }
 
         return Header.Algorithm.Verify(key, signingInput, signature);
+    }
+
+    /// <summary>
+    /// Whether the signer's secp256k1 key has the Ethereum <paramref name="address"/> (did-jwt's match of
+    /// <c>blockchainAccountId</c>/<c>ethereumAddress</c> methods). Recovers lazily and once per token: ES256K-R the key
+    /// its recovery byte names; ES256K the key of recovery id 0 and, only if that is not the address, of id 1. Asking
+    /// about many addresses costs at most those one or two recoveries plus a Keccak-256 per recovered key.
+    /// False for other algorithms.
+    /// </summary>
+    public bool IsSignedByAddress(EthereumAddress address) => IsSignedByAddress(address, Secp256k1.Default);
+
+    /// <summary><see cref="IsSignedByAddress(EthereumAddress)"/> on a chosen secp256k1 implementation.</summary>
+    internal bool IsSignedByAddress(EthereumAddress address, Secp256k1 secp256k1)
+    {
+        if (Header.Algorithm == SignatureAlgorithm.ES256KR)
+        {
+            return RecoverNamed(secp256k1) is { } named && named.HasAddress(address);
+        }
+
+        if (Header.Algorithm != SignatureAlgorithm.ES256K)
+        {
+            return false;
+        }
+
+        var recovery = Recovery(secp256k1);
+        return recovery.Get(0) is { } first && first.HasAddress(address) ||
+               recovery.Get(1) is { } second && second.HasAddress(address);
     }
 
     /// <summary>
@@ -207,7 +230,8 @@ public sealed class JwsCompact
     /// only an address (did-jwt's way with <c>blockchainAccountId</c>/<c>ethereumAddress</c>): for ES256K-R the one
     /// key named by the recovery byte (0 or 1); for ES256K the keys of recovery ids 0 and then 1. Each recovered key
     /// verifies the signature by construction, so the caller only compares addresses (or keys) with its candidates.
-    /// Empty for other algorithms or when nothing is recoverable.
+    /// Empty for other algorithms or when nothing is recoverable. The recoveries are shared with
+    /// <see cref="IsSignedByAddress(EthereumAddress)"/> and <see cref="Verify(PublicKey)"/>: each is made once per token.
     /// </summary>
     public IReadOnlyList<PublicKey> RecoverSignerCandidates() => RecoverSignerCandidates(Secp256k1.Default);
 
@@ -216,7 +240,7 @@ public sealed class JwsCompact
     {
         if (Header.Algorithm == SignatureAlgorithm.ES256KR)
         {
-            return signature[64] <= 1 && TryRecover(secp256k1, signature[64], out var key) ? [key] : [];
+            return RecoverNamed(secp256k1) is { } named ? [named.Key] : [];
         }
 
         if (Header.Algorithm != SignatureAlgorithm.ES256K)
@@ -224,40 +248,34 @@ public sealed class JwsCompact
             return [];
         }
 
-        Span<byte> hash = stackalloc byte[Secp256k1.HashSize];
-        SHA256.HashData(signingInput, hash);
+        var recovery = Recovery(secp256k1);
         var keys = new List<PublicKey>(2);
         for (var recoveryId = 0; recoveryId <= 1; recoveryId++)
         {
-            if (TryRecover(secp256k1, hash, recoveryId, out var key))
+            if (recovery.Get(recoveryId) is { } recovered)
             {
-                keys.Add(key);
+                keys.Add(recovered.Key);
             }
         }
 
         return keys;
     }
 
-    private bool TryRecover(Secp256k1 secp256k1, int recoveryId, [NotNullWhen(true)] out PublicKey? key)
-    {
-        Span<byte> hash = stackalloc byte[Secp256k1.HashSize];
-        SHA256.HashData(signingInput, hash);
-        return TryRecover(secp256k1, hash, recoveryId, out key);
-    }
+    /// <summary>ES256K-R: the key of the recovery byte (0 or 1; anything else is no key).</summary>
+    private SignerRecovery.Recovered? RecoverNamed(Secp256k1 secp256k1) =>
+        signature[64] <= 1 ? Recovery(secp256k1).Get(signature[64]) : null;
 
-    private bool TryRecover(Secp256k1 secp256k1, ReadOnlySpan<byte> hash, int recoveryId, [NotNullWhen(true)] out PublicKey? key)
+    /// <summary>The token's recovery cache on <paramref name="secp256k1"/>; asking with another implementation starts a new one.</summary>
+    private SignerRecovery Recovery(Secp256k1 secp256k1)
     {
-        key = null;
-        var recovered = new byte[Secp256k1.UncompressedPublicKeySize];
-        if (!secp256k1.TryRecover(hash, signature.AsSpan(0, Secp256k1.SignatureSize), recoveryId, recovered))
+        var current = Volatile.Read(ref recovery);
+        if (current is null || !ReferenceEquals(current.Curve, secp256k1))
         {
-            return false;
+            current = new SignerRecovery(signingInput, signature, secp256k1);
+            Volatile.Write(ref recovery, current);
         }
 
-        // A recovered key is a point on the curve by construction (both implementations return only such points),
-        // so it is wrapped as it is rather than parsed and checked again.
-        key = PublicKey.FromTrustedBytes(KeyType.Secp256k1, recovered);
-        return true;
+        return current;
     }
 
     // For ASCII already checked by Base64UrlStrict.IsStrict only.

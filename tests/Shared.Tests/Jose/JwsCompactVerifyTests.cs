@@ -57,6 +57,37 @@ public sealed class JwsCompactVerifyTests
     }
 
     [Fact]
+    public void IsSignedByAddress_DidJwtSnapshot_MatchesTheSignerOnly()
+    {
+        // The snapshot's signer is recovered with id 1: id 0 gives another key, whose address must not match.
+        var jws = JwsCompact.Parse(DidJwtCreateJwtSnapshot);
+        var other = jws.RecoverSignerCandidates()[0].ToEthereumAddress();
+
+        Assert.True(jws.IsSignedByAddress(EthereumAddress.Parse(DidJwtAddress)));
+        Assert.True(jws.IsSignedByAddress(other));
+        Assert.False(jws.IsSignedByAddress(EthereumAddress.Zero));
+    }
+
+    [Fact]
+    public void IsSignedByAddress_Es256KR_OnlyTheKeyTheRecoveryByteNames()
+    {
+        using var key = DidJwtKey();
+        var token = JwsSigner.Sign(null, """{"a":1}"""u8, key, SignatureAlgorithm.ES256KR);
+        var jws = JwsCompact.Parse(token);
+        var flipped = JwsCompact.Parse(ReplaceSignature(token, signature => signature[64] ^= 1));
+
+        Assert.True(jws.IsSignedByAddress(EthereumAddress.Parse(DidJwtAddress)));
+        Assert.False(flipped.IsSignedByAddress(EthereumAddress.Parse(DidJwtAddress)));
+        Assert.False(flipped.Verify(key.PublicKey));
+    }
+
+    [Fact]
+    public void IsSignedByAddress_EdDsa_False()
+    {
+        Assert.False(JwsCompact.Parse(Rfc8037Jws, AnyPayload).IsSignedByAddress(EthereumAddress.Zero));
+    }
+
+    [Fact]
     public void RecoverSignerCandidates_Es256KR_ReturnsTheSignerOnly()
     {
         using var key = DidJwtKey();

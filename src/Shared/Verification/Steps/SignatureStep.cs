@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Identity.Shared.Crypto;
 using Identity.Shared.Dids;
 using Identity.Shared.Jose;
@@ -9,10 +8,10 @@ namespace Identity.Shared.Verification.Steps;
 /// Signature: the JWS verifies with a verification method of the signer's document that the required relationship
 /// (assertionMethod for a credential, authentication for a presentation) lists. A <c>kid</c> narrows the search to
 /// that method. Methods with a key verify directly; address-only methods (<c>blockchainAccountId</c>,
-/// <c>ethereumAddress</c>) match by public-key recovery, computed lazily and cached for the whole step: for ES256K-R
-/// the one recovery its recovery byte names, for ES256K id 0 first and 1 only if needed, each at most once whatever the
-/// number of methods. ES256K-R also checks keyed secp256k1 methods against that same recovered key rather than
-/// recovering again per method. A signature by a method of the document that the relationship does not list is
+/// <c>ethereumAddress</c>) match by public-key recovery, computed lazily and cached on the token (one API for the
+/// step and <see cref="JwsCompact"/>'s users): for ES256K-R the one recovery its recovery byte names, for ES256K id 0
+/// first and 1 only if needed, each at most once whatever the number of methods. ES256K-R also checks keyed secp256k1
+/// methods against that same recovered key rather than recovering again per method. A signature by a method of the document that the relationship does not list is
 /// <c>key_not_authorized</c>; by none, <c>invalid_signature</c>.
 /// </summary>
 internal static class SignatureStep
@@ -64,21 +63,26 @@ internal static class SignatureStep
     /// <summary>The address of <c>ethereumAddress</c>, or of a CAIP-10 <c>eip155:&lt;chain&gt;:&lt;address&gt;</c> or legacy <c>&lt;address&gt;@eip155:&lt;chain&gt;</c> account.</summary>
     private static EthereumAddress? AccountOf(VerificationMethod method)
     {
-        var text = method.EthereumAddress;
-        if (text is null && method.BlockchainAccountId is { } account)
+        var text = method.EthereumAddress.AsSpan();
+        if (method.EthereumAddress is null && method.BlockchainAccountId is { } account)
         {
             if (account.StartsWith("eip155:", StringComparison.Ordinal))
             {
-                text = account[(account.LastIndexOf(':') + 1)..];
+                text = account.AsSpan(account.LastIndexOf(':') + 1);
             }
             else if (account.IndexOf("@eip155", StringComparison.Ordinal) is var at and > 0)
             {
-                text = account[..at];
+                text = account.AsSpan(0, at);
             }
         }
 
-        // Account ids are compared case-insensitively, as did-jwt does: a checksum error is no reason to refuse.
-        return text is not null && EthereumAddress.TryParse(text.ToLowerInvariant(), out var address) ? address : null;
+        // Account ids are compared case-insensitively, as did-jwt does: a checksum error is no reason to refuse. Decoded
+        // from the span in place: this runs for every address-only method of every document checked.
+        Span<byte> raw = stackalloc byte[EthereumAddress.Size];
+        return text.Length == 2 + (2 * EthereumAddress.Size) && text[0] == '0' && (text[1] | 0x20) == 'x' &&
+            Convert.FromHexString(text[2..], raw, out _, out var written) == System.Buffers.OperationStatus.Done && written == EthereumAddress.Size
+            ? EthereumAddress.FromBytes(raw)
+            : null;
     }
 
     private static bool SameDocument(string kid, string documentId) =>
@@ -94,63 +98,23 @@ internal static class SignatureStep
         _ => relationship.ToString(),
     };
 
-    /// <summary>Who made the signature, asked method by method; secp256k1 recoveries are made at most once per recovery id and only when asked.</summary>
+    /// <summary>
+    /// Who made the signature, asked method by method. The secp256k1 recoveries are <see cref="JwsCompact"/>'s own
+    /// lazy ones (<see cref="JwsCompact.IsSignedByAddress(EthereumAddress)"/>): at most once per recovery id and token,
+    /// whatever the number of methods compared.
+    /// </summary>
     private sealed class Signer(JwsCompact jws, Secp256k1 curve)
     {
-        private readonly byte[]?[] recovered = new byte[2][];
-        private readonly bool[] attempted = new bool[2];
-        private byte[]? hash;
-
         private SignatureAlgorithm Algorithm => jws.Header.Algorithm;
 
         public bool IsMadeBy(VerificationMethod method)
         {
             if (method.HasAccountOnly)
             {
-                return Algorithm.KeyType == KeyType.Secp256k1 && AccountOf(method) is { } account && HasAddress(account);
+                return Algorithm.KeyType == KeyType.Secp256k1 && AccountOf(method) is { } account && jws.IsSignedByAddress(account, curve);
             }
 
-            if (!method.TryGetPublicKey(out var key) || key.Type != Algorithm.KeyType)
-            {
-                return false;
-            }
-
-            // ES256K-R's verification is itself a recovery: compare with the cached one instead of recovering per method.
-            return Algorithm == SignatureAlgorithm.ES256KR
-                ? RecoverNamed() is { } publicKey && publicKey.AsSpan().SequenceEqual(key.Bytes)
-                : jws.Verify(key);
-        }
-
-        private bool HasAddress(EthereumAddress account)
-        {
-            if (Algorithm == SignatureAlgorithm.ES256KR)
-            {
-                return RecoverNamed() is { } publicKey && EthereumAddress.FromUncompressedPublicKey(publicKey) == account;
-            }
-
-            return Algorithm == SignatureAlgorithm.ES256K &&
-                (Recover(0) is { } first && EthereumAddress.FromUncompressedPublicKey(first) == account ||
-                 Recover(1) is { } second && EthereumAddress.FromUncompressedPublicKey(second) == account);
-        }
-
-        /// <summary>ES256K-R: the key of the recovery byte (0 or 1; anything else is no key).</summary>
-        private byte[]? RecoverNamed()
-        {
-            var recoveryId = jws.Signature.Span[64];
-            return recoveryId <= 1 ? Recover(recoveryId) : null;
-        }
-
-        private byte[]? Recover(int recoveryId)
-        {
-            if (!attempted[recoveryId])
-            {
-                attempted[recoveryId] = true;
-                hash ??= SHA256.HashData(jws.SigningInput.Span);
-                var publicKey = new byte[Secp256k1.UncompressedPublicKeySize];
-                recovered[recoveryId] = curve.TryRecover(hash, jws.Signature.Span[..64], recoveryId, publicKey) ? publicKey : null;
-            }
-
-            return recovered[recoveryId];
+            return method.TryGetPublicKey(out var key) && key.Type == Algorithm.KeyType && jws.Verify(key, curve);
         }
     }
 }

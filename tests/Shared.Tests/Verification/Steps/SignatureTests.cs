@@ -120,6 +120,53 @@ public sealed class SignatureTests : IDisposable
         Assert.Equal(1, curve.Recoveries);
     }
 
+    [Theory]
+    [InlineData("eip155:1:0x0x00112233445566778899aabbccddeeff001122")]
+    [InlineData("eip155:1:0x00112233445566778899aabbccddeeff0011223")]
+    [InlineData("eip155:1:0xg0112233445566778899aabbccddeeff00112233")]
+    [InlineData("eip155:1:")]
+    [InlineData("00112233445566778899aabbccddeeff00112233@eip155:1")]
+    [InlineData("cosmos:hub:0x00112233445566778899aabbccddeeff00112233")]
+    public void Verify_MalformedAccountId_InvalidSignatureWithoutThrowing(string accountId)
+    {
+        var bad = new DidDocument
+        {
+            Id = Id,
+            VerificationMethod = [new() { Id = Id + "#bad", Type = VerificationMethodTypes.EcdsaSecp256k1RecoveryMethod2020, Controller = Id, BlockchainAccountId = accountId }],
+            AssertionMethod = [VerificationMethodReference.To("#bad")],
+        };
+
+        Assert.Equal(VerificationErrorCode.InvalidSignature, SignatureStep.Verify(Sign(account, "ES256K", null), bad, VerificationRelationship.AssertionMethod).Error?.Code);
+    }
+
+    [Fact]
+    public void Verify_AccountIdWithUpperCasePrefix_MatchesAsDidJwtDoes()
+    {
+        var address = account.PublicKey.ToEthereumAddress().ToLowerHex();
+        var upper = new DidDocument
+        {
+            Id = Id,
+            VerificationMethod = [new() { Id = Id + "#upper", Type = VerificationMethodTypes.EcdsaSecp256k1RecoveryMethod2020, Controller = Id, BlockchainAccountId = "eip155:1:" + address.ToUpperInvariant() }],
+            AssertionMethod = [VerificationMethodReference.To("#upper")],
+        };
+
+        Assert.True(SignatureStep.Verify(Sign(account, "ES256K", null), upper, VerificationRelationship.AssertionMethod).Succeeded);
+    }
+
+    [Fact]
+    public void Verify_ThenRecoverSignerCandidates_SharesTheTokensRecoveries()
+    {
+        // The step and JwsCompact use one lazy recovery per token: asking again, in either API, recovers nothing more.
+        var curve = new CountingSecp256k1();
+        var jws = SignAtRecoveryId(account, 1);
+
+        Assert.True(SignatureStep.Verify(jws, document, VerificationRelationship.AssertionMethod, curve).Succeeded);
+        Assert.Equal(2, jws.RecoverSignerCandidates(curve).Count);
+        Assert.True(jws.IsSignedByAddress(account.PublicKey.ToEthereumAddress(), curve));
+        Assert.True(SignatureStep.Verify(jws, document, VerificationRelationship.AssertionMethod, curve).Succeeded);
+        Assert.Equal([0, 1], curve.RecoveryIds);
+    }
+
     [Fact]
     public void Verify_Es256KSignerAtRecoveryIdZero_OneRecovery()
     {
