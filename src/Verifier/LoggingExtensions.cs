@@ -1,0 +1,25 @@
+using Microsoft.Extensions.Logging;
+
+namespace Identity.Verifier;
+
+/// <summary>Log messages of Identity.Verifier (event ids 3000-3999): codes and counts only, never a token, DID, claim or key.</summary>
+internal static partial class LoggingExtensions
+{
+    [LoggerMessage(EventId = 3000, Level = LogLevel.Debug, Message = "Presentation verified: {CredentialCount} credential(s).")]
+    public static partial void PresentationValidated(this ILogger logger, int credentialCount);
+
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Presentation refused: {Code}.")]
+    public static partial void PresentationRefused(this ILogger logger, string code);
+
+    [LoggerMessage(EventId = 3002, Level = LogLevel.Warning, Message = "Presentation refused by the OnPresentationValidated event.")]
+    public static partial void PresentationRejectedByEvent(this ILogger logger);
+
+    [LoggerMessage(EventId = 3010, Level = LogLevel.Warning, Message = "Challenge refused: the nonce store is full or unavailable.")]
+    public static partial void NonceStoreFull(this ILogger logger);
+
+    [LoggerMessage(EventId = 3011, Level = LogLevel.Information, Message = "Challenge refused: rate limit reached for a client.")]
+    public static partial void ChallengeRateLimited(this ILogger logger);
+
+    [LoggerMessage(EventId = 3020, Level = LogLevel.Information, Message = "Signed in by presentation with scheme {CookieScheme}.")]
+    public static partial void SignedIn(this ILogger logger, string cookieScheme);
+}
