@@ -3,7 +3,6 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
-using Identity.Demo;
 using Identity.Issuer.Keys;
 using Identity.Shared.Credentials;
 using Identity.Shared.Crypto;
@@ -53,7 +52,7 @@ try
     var issuerPort = ServiceProcess.FreePort();
     issuer = await ServiceProcess.StartAsync(
         "issuer",
-        BuildOutput("src/Issuer", "Identity.Issuer.dll"),
+        ServiceProcess.BuildOutput("src/Issuer", "Identity.Issuer.dll"),
         issuerPort,
         [
             $"--Issuer:PublicBaseUrl=http://127.0.0.1:{issuerPort}/", $"--Issuer:Did={hospitalDid}",
@@ -76,7 +75,7 @@ try
     Step("Start the clinic's portal: the verifier middleware trusts the hospital's DID and nothing else; no account store");
     portal = await ServiceProcess.StartAsync(
         "portal",
-        BuildOutput("samples/ClinicPortal", "ClinicPortal.dll"),
+        ServiceProcess.BuildOutput("samples/ClinicPortal", "ClinicPortal.dll"),
         portalPort,
         [$"--Portal:Audience={portalAudience}", $"--Portal:TrustedIssuers:0={hospitalDid}", "--Identity:StatusLists:AllowHttp=true", .. network],
         "/signin",
@@ -227,13 +226,6 @@ finally
     }
 
     work.Delete(recursive: true);
-}
-
-static string BuildOutput(string project, string assembly)
-{
-    // The demo runs from bin/<Configuration>/<framework>/; the services were built with the same configuration.
-    var framework = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-    return Path.Combine(RepositoryPaths.RepositoryRoot, project, "bin", framework.Parent!.Name, framework.Name, assembly);
 }
 
 static JsonObject Fhir(string json) => JsonNode.Parse(json)!.AsObject();

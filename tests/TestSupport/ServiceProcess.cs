@@ -2,14 +2,14 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
-namespace Identity.Demo;
+namespace Identity.TestSupport;
 
 /// <summary>
-/// One of the demo's services (the issuer, the portal) run as its own process from its build output, as an operator
+/// A service of this repository (the issuer, the portal) run as its own process from its build output, as an operator
 /// would run it: listening on a free loopback port, its output kept in a log file (shown when it fails), stopped —
-/// only this process, by its id — when the demo ends.
+/// only this process, by its id — when disposed.
 /// </summary>
-internal sealed class ServiceProcess : IAsyncDisposable
+public sealed class ServiceProcess : IAsyncDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
 
@@ -101,6 +101,16 @@ internal sealed class ServiceProcess : IAsyncDisposable
 
         await service.DisposeAsync();
         throw new InvalidOperationException($"{name} did not become ready within {StartTimeout.TotalSeconds:0} s; its log:\n{File.ReadAllText(logPath)}");
+    }
+
+    /// <summary>
+    /// The build output of <paramref name="assembly"/> in <paramref name="project"/> (a path under the repository root),
+    /// built with the configuration and framework the caller itself runs from (bin/&lt;Configuration&gt;/&lt;framework&gt;/).
+    /// </summary>
+    public static string BuildOutput(string project, string assembly)
+    {
+        var framework = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        return Path.Combine(RepositoryPaths.RepositoryRoot, project, "bin", framework.Parent!.Name, framework.Name, assembly);
     }
 
     /// <summary>A loopback port free at the time of asking.</summary>
