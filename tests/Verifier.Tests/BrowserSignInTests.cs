@@ -27,6 +27,10 @@ public sealed class BrowserSignInTests : IDisposable
         await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = "/usr/bin/chromium", Headless = true });
         var page = await browser.NewPageAsync();
 
+        // Generous limits: the machine is shared and a loaded one takes seconds per step (Expect's default is 5 s).
+        page.SetDefaultTimeout(60_000);
+        Assertions.SetDefaultExpectTimeout(60_000);
+
         // Anonymous: the protected page sends the browser to the sign-in page, which fetches a challenge.
         await page.GotoAsync(origin + "/patient");
         Assert.StartsWith(origin + "/signin", page.Url, StringComparison.Ordinal);
@@ -70,6 +74,10 @@ public sealed class BrowserSignInTests : IDisposable
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = "/usr/bin/chromium", Headless = true });
         var page = await browser.NewPageAsync();
+
+        // Generous limits: the machine is shared and a loaded one takes seconds per step (Expect's default is 5 s).
+        page.SetDefaultTimeout(60_000);
+        Assertions.SetDefaultExpectTimeout(60_000);
 
         // A wallet living in the page (an extension, say): the test signs, in .NET, whatever challenge the page asks for.
         var asked = new List<(string Nonce, string Audience)>();
