@@ -1,10 +1,12 @@
 using System.Security.Claims;
 using ClinicPortal;
+using Identity.Shared.Dids;
 using Identity.Shared.Dids.Ethr;
 using Identity.Shared.StatusLists;
 using Identity.Verifier;
 using Identity.Verifier.Authorization;
 using Identity.Verifier.Claims;
+using Identity.Verifier.Nonces;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
@@ -17,6 +19,8 @@ using Microsoft.AspNetCore.DataProtection;
 //   Portal:Hospitals:0..n           hospitals whose insurance credentials count (default: the trusted issuers)
 //   Identity:Ethr:Networks:0:Name / ChainId / RpcUrl / Registry    did:ethr chains (optional)
 //   Identity:StatusLists:AllowHttp  fetch status lists over plain http (a local issuer in a demo)
+//   Identity:DidCache:RevalidateAfter / TimeToLive / MaxEntries     the DID resolution cache (optional)
+//   Portal:NonceStore:MaxEntries    the in-memory nonce store's bound (optional; default 100,000)
 //   Redis:Configuration             share nonces between instances, e.g. 127.0.0.1:6379 (optional)
 //   DataProtection:KeysDirectory    share cookie keys between instances (optional)
 //   Urls                            where to listen, e.g. http://127.0.0.1:5080
@@ -25,6 +29,10 @@ var configuration = builder.Configuration;
 var portal = configuration.GetSection(PortalSettings.SectionName).Get<PortalSettings>() ?? new PortalSettings();
 
 builder.Services.AddDidResolution();
+// How long resolved DIDs are kept and how often a did:ethr entry asks the chain whether it changed (default: on every
+// use, so a key rotated on chain is refused at once; a busy site may accept a few seconds of delay).
+builder.Services.Configure<DidCacheOptions>(configuration.GetSection("Identity:DidCache"));
+builder.Services.Configure<InMemoryNonceStoreOptions>(configuration.GetSection("Portal:NonceStore"));
 if (configuration.GetSection(EthrDidOptions.SectionName + ":Networks").Exists())
 {
     builder.Services.AddEthrDidResolution(o => configuration.GetSection(EthrDidOptions.SectionName).Bind(o));
