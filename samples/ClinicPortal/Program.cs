@@ -20,6 +20,7 @@ using Microsoft.AspNetCore.DataProtection;
 //   Identity:Ethr:Networks:0:Name / ChainId / RpcUrl / Registry    did:ethr chains (optional)
 //   Identity:StatusLists:AllowHttp  fetch status lists over plain http (a local issuer in a demo)
 //   Identity:DidCache:RevalidateAfter / TimeToLive / MaxEntries     the DID resolution cache (optional)
+//   Portal:Warmup:Budget            start-up warm-up of the verification engine (default 00:00:10; 0 turns it off)
 //   Portal:NonceStore:MaxEntries    the in-memory nonce store's bound (optional; default 100,000)
 //   Redis:Configuration             share nonces between instances, e.g. 127.0.0.1:6379 (optional)
 //   DataProtection:KeysDirectory    share cookie keys between instances (optional)
@@ -33,6 +34,7 @@ builder.Services.AddDidResolution();
 // use, so a key rotated on chain is refused at once; a busy site may accept a few seconds of delay).
 builder.Services.Configure<DidCacheOptions>(configuration.GetSection("Identity:DidCache"));
 builder.Services.Configure<InMemoryNonceStoreOptions>(configuration.GetSection("Portal:NonceStore"));
+builder.Services.Configure<VerificationWarmupOptions>(configuration.GetSection("Portal:Warmup"));
 if (configuration.GetSection(EthrDidOptions.SectionName + ":Networks").Exists())
 {
     builder.Services.AddEthrDidResolution(o => configuration.GetSection(EthrDidOptions.SectionName).Bind(o));

@@ -22,4 +22,13 @@ internal static partial class LoggingExtensions
 
     [LoggerMessage(EventId = 3020, Level = LogLevel.Information, Message = "Signed in by presentation with scheme {CookieScheme}.")]
     public static partial void SignedIn(this ILogger logger, string cookieScheme);
+
+    [LoggerMessage(EventId = 3030, Level = LogLevel.Information, Message = "Verification warm-up: {Rounds} rounds in {Milliseconds:0} ms on the {Implementation} secp256k1.")]
+    public static partial void WarmupCompleted(this ILogger logger, int rounds, double milliseconds, string implementation);
+
+    [LoggerMessage(EventId = 3031, Level = LogLevel.Error, Message = "Verification warm-up found problems: {Problems}")]
+    public static partial void WarmupProblems(this ILogger logger, string problems);
+
+    [LoggerMessage(EventId = 3012, Level = LogLevel.Error, Message = "Presentation refused: the nonce store failed ({ExceptionType}).")]
+    public static partial void NonceStoreUnavailable(this ILogger logger, string exceptionType);
 }

@@ -34,7 +34,18 @@ public static class PresentationEndpointRouteBuilderExtensions
                 return Results.StatusCode(StatusCodes.Status429TooManyRequests);
             }
 
-            var challenge = await issuer.IssueAsync(scheme, context.RequestAborted);
+            PresentationChallenge? challenge;
+            try
+            {
+                challenge = await issuer.IssueAsync(scheme, context.RequestAborted);
+            }
+            catch (Exception e) when (!context.RequestAborted.IsCancellationRequested && e is not OutOfMemoryException)
+            {
+                // The store (e.g. a shared Redis) is down: no nonce can be promised, so none is handed out.
+                logger.NonceStoreUnavailable(e.GetType().Name);
+                challenge = null;
+            }
+
             if (challenge is null)
             {
                 logger.NonceStoreFull();

@@ -7,6 +7,7 @@ using Identity.Verifier.Nonces;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -51,6 +52,10 @@ public static class VerifiablePresentationExtensions
             sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp => new CredentialVerifier(sp.GetRequiredService<IDidResolver>(), sp.GetRequiredService<IStatusListProvider>(), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp => new PresentationVerifier(sp.GetRequiredService<IDidResolver>(), sp.GetRequiredService<CredentialVerifier>(), sp.GetRequiredService<TimeProvider>()));
+
+        services.AddOptions<VerificationWarmupOptions>();
+        services.TryAddSingleton<VerificationWarmupService>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, VerificationWarmupService>(sp => sp.GetRequiredService<VerificationWarmupService>()));
 
         services.AddOptions<InMemoryNonceStoreOptions>();
         services.TryAddSingleton<IPresentationNonceStore, InMemoryPresentationNonceStore>();

@@ -55,7 +55,18 @@ public sealed class VerifiablePresentationHandler(
         }
 
         var nonce = decoded.Nonce;
-        var status = nonce is null ? NonceStatus.Unknown : await nonces.GetStatusAsync(nonce, Context.RequestAborted);
+        NonceStatus status;
+        try
+        {
+            status = nonce is null ? NonceStatus.Unknown : await nonces.GetStatusAsync(nonce, Context.RequestAborted);
+        }
+        catch (Exception e) when (!Context.RequestAborted.IsCancellationRequested && e is not OutOfMemoryException)
+        {
+            // Fail closed: a nonce that cannot be checked is not accepted, and the answer says why (not a 500).
+            Logger.NonceStoreUnavailable(e.GetType().Name);
+            return await FailAsync(new VerificationError(VerificationErrorCode.NonceUnavailable));
+        }
+
         if (status != NonceStatus.Unused)
         {
             return await FailAsync(NonceError(status));
@@ -67,7 +78,17 @@ public sealed class VerifiablePresentationHandler(
             return await FailAsync(result.Errors[0]);
         }
 
-        var redeemed = await nonces.TryRedeemAsync(nonce!, Context.RequestAborted);
+        NonceStatus redeemed;
+        try
+        {
+            redeemed = await nonces.TryRedeemAsync(nonce!, Context.RequestAborted);
+        }
+        catch (Exception e) when (!Context.RequestAborted.IsCancellationRequested && e is not OutOfMemoryException)
+        {
+            Logger.NonceStoreUnavailable(e.GetType().Name);
+            return await FailAsync(new VerificationError(VerificationErrorCode.NonceUnavailable));
+        }
+
         if (redeemed != NonceStatus.Unused)
         {
             return await FailAsync(NonceError(redeemed));

@@ -28,6 +28,8 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
             ["Portal:ErrorDocumentation"] = "https://docs.test/errors.md",
             ["Portal:ChallengeRateLimit"] = "1000",
             ["Identity:StatusLists:AllowHttp"] = "true",
+            // Every test builds its own host; the warm-up has its own test (VerificationWarmupServiceTests).
+            ["Portal:Warmup:Budget"] = "00:00:00",
         };
         foreach (var (key, value) in settings ?? [])
         {

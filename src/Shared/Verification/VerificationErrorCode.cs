@@ -77,12 +77,15 @@ public readonly struct VerificationErrorCode : IEquatable<VerificationErrorCode>
     /// <summary>The nonce was already used.</summary>
     public static VerificationErrorCode NonceReplayed { get; } = new("nonce_replayed", "The presentation's nonce has already been used.");
 
+    /// <summary>The verifier's nonce store could not be asked (e.g. its Redis is down): the nonce cannot be checked.</summary>
+    public static VerificationErrorCode NonceUnavailable { get; } = new("nonce_unavailable", "The presentation's nonce could not be checked.");
+
     /// <summary>Every code, in the order of docs/errors.md.</summary>
     public static IReadOnlyList<VerificationErrorCode> All { get; } =
     [
         Malformed, TokenTooLarge, UnsupportedAlgorithm, UnsupportedCriticalHeader, InvalidSignature, KeyNotAuthorized,
         DidNotFound, DidDeactivated, ResolutionFailed, Expired, NotYetValid, Revoked, Suspended, StatusUnavailable,
-        UntrustedIssuer, HolderMismatch, AudienceMismatch, NonceMismatch, NonceReplayed,
+        UntrustedIssuer, HolderMismatch, AudienceMismatch, NonceMismatch, NonceReplayed, NonceUnavailable,
     ];
 
     /// <summary>The snake_case code, e.g. <c>invalid_signature</c>.</summary>

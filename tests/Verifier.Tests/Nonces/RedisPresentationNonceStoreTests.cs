@@ -66,6 +66,25 @@ public sealed class RedisPresentationNonceStoreTests(RedisFixture redis) : IClas
         Assert.Equal(NonceStatus.Unknown, await store.TryRedeemAsync(nonce));
     }
 
+    [Fact]
+    public async Task RedisGoesDown_PresentationRefusedAsNonceUnavailable_ChallengeAnswers503()
+    {
+        var dying = new RedisFixture();
+        await dying.InitializeAsync();
+        using var portal = new PortalFactory(settings: [new("Redis:Configuration", dying.Configuration)]);
+        using var client = portal.CreateClient();
+        var (nonce, audience, _) = await PortalFactory.ChallengeAsync(client);
+        var presentation = world.Present(audience, nonce, [world.Issue("PatientIdentityCredential", TestWorld.PatientClaims())]);
+
+        await dying.DisposeAsync();
+
+        // Fail closed, with the reason: never accepted, never a 500.
+        using var refused = await PortalFactory.GetWithPresentationAsync(client, "/api/me", presentation);
+        VerifiablePresentationHandlerTests.AssertRefused(refused, "nonce_unavailable", "The presentation's nonce could not be checked.");
+        using var challenge = await client.GetAsync(new Uri("/auth/challenge", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, challenge.StatusCode);
+    }
+
     public void Dispose() => world.Dispose();
 
     private RedisPresentationNonceStore Store(TimeProvider clock) =>
