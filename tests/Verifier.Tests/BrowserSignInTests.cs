@@ -53,7 +53,7 @@ public sealed class BrowserSignInTests : IDisposable
         });
         await Assertions.Expect(page.Locator("#presentation")).Not.ToHaveValueAsync("");
         await page.ClickAsync("#signin");
-        await page.WaitForURLAsync(origin + "/patient");
+        await WaitForProtectedPageAsync(page, origin);
 
         Assert.Equal(world.PatientDid, await page.TextContentAsync("#holder"));
         Assert.Equal("Welcome, Alice Example", await page.TextContentAsync("#welcome"));
@@ -93,13 +93,27 @@ public sealed class BrowserSignInTests : IDisposable
         await page.ClickAsync("#wallet");
         await Assertions.Expect(page.Locator("#presentation")).Not.ToHaveValueAsync("");
         await page.ClickAsync("#signin");
-        await page.WaitForURLAsync(origin + "/patient");
+        await WaitForProtectedPageAsync(page, origin);
 
         Assert.Equal([(nonce, origin)], asked);
         Assert.Equal(world.PatientDid, await page.TextContentAsync("#holder"));
     }
 
     public void Dispose() => world.Dispose();
+
+    /// <summary>Waits for the sign-in to open /patient; when it does not, says what the page shows instead.</summary>
+    private static async Task WaitForProtectedPageAsync(IPage page, string origin)
+    {
+        try
+        {
+            await page.WaitForURLAsync(origin + "/patient");
+        }
+        catch (TimeoutException)
+        {
+            var error = page.Url.StartsWith(origin + "/signin", StringComparison.Ordinal) ? await page.TextContentAsync("#error") : null;
+            Assert.Fail($"The sign-in did not open /patient: the page is {page.Url}, its error line says '{error}'.");
+        }
+    }
 
     private static async Task<string> NonceShownAsync(IPage page, string? previous)
     {

@@ -100,21 +100,7 @@ internal sealed class EthrWorld : IDisposable
     }
 
     /// <summary>Runs ops with did-jwt-vc and ethr-did-resolver (tests/node/vc-ethr.mjs) against this chain.</summary>
-    public async Task<JsonArray> RunNodeAsync(IEnumerable<JsonObject> ops)
-    {
-        var request = new JsonObject
-        {
-            ["networks"] = new JsonArray(new JsonObject
-            {
-                ["name"] = Network,
-                ["chainId"] = Chain.ChainId,
-                ["rpcUrl"] = Chain.RpcUrl.ToString(),
-                ["registry"] = Chain.RegistryAddress.ToString(),
-            }),
-            ["ops"] = new JsonArray([.. ops]),
-        };
-        return JsonNode.Parse(await NodeScript.RunAsync("vc-ethr.mjs", request.ToJsonString()))!["results"]!.AsArray();
-    }
+    public Task<JsonArray> RunNodeAsync(IEnumerable<JsonObject> ops) => VcEthrScript.RunAsync(Chain, Network, ops);
 
     /// <summary>A did-jwt-vc issuing op signed by <paramref name="key"/> for <paramref name="did"/>.</summary>
     public static JsonObject Issue(string op, PrivateKey key, string alg, string did, JsonObject payload, JsonObject? extra = null)

@@ -186,21 +186,7 @@ public abstract class IssuerApiHost : IAsyncLifetime
     }
 
     /// <summary>Runs ops of tests/node/vc-ethr.mjs (did-jwt-vc, ethr-did-resolver) against this chain.</summary>
-    public async Task<JsonArray> RunNodeAsync(IEnumerable<JsonObject> ops)
-    {
-        var request = new JsonObject
-        {
-            ["networks"] = new JsonArray(new JsonObject
-            {
-                ["name"] = Network,
-                ["chainId"] = Chain.ChainId,
-                ["rpcUrl"] = Chain.RpcUrl.ToString(),
-                ["registry"] = Chain.RegistryAddress.ToString(),
-            }),
-            ["ops"] = new JsonArray([.. ops]),
-        };
-        return JsonNode.Parse(await NodeScript.RunAsync("vc-ethr.mjs", request.ToJsonString()))!["results"]!.AsArray();
-    }
+    public Task<JsonArray> RunNodeAsync(IEnumerable<JsonObject> ops) => VcEthrScript.RunAsync(Chain, Network, ops);
 
     private static void AddKey(Dictionary<string, string?> settings, int index, string name, string key, string[] roles)
     {
