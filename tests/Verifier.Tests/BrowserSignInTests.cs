@@ -101,18 +101,24 @@ public sealed class BrowserSignInTests : IDisposable
 
     public void Dispose() => world.Dispose();
 
-    /// <summary>Waits for the sign-in to open /patient; when it does not, says what the page shows instead.</summary>
+    /// <summary>Waits for the sign-in to open /patient and show who signed in; when it does not, says what the page shows.</summary>
     private static async Task WaitForProtectedPageAsync(IPage page, string origin)
     {
-        try
+        // The page's own URL is polled rather than WaitForURLAsync: on a loaded machine that wait was seen to time out
+        // with the page already at /patient (a navigation event it missed). The element read afterwards auto-waits.
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (page.Url != origin + "/patient" && DateTime.UtcNow < deadline)
         {
-            await page.WaitForURLAsync(origin + "/patient");
+            await Task.Delay(100);
         }
-        catch (TimeoutException)
+
+        if (page.Url != origin + "/patient")
         {
             var error = page.Url.StartsWith(origin + "/signin", StringComparison.Ordinal) ? await page.TextContentAsync("#error") : null;
             Assert.Fail($"The sign-in did not open /patient: the page is {page.Url}, its error line says '{error}'.");
         }
+
+        await page.WaitForSelectorAsync("#holder");
     }
 
     private static async Task<string> NonceShownAsync(IPage page, string? previous)
