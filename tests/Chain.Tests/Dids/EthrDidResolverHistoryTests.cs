@@ -58,7 +58,8 @@ public sealed class EthrDidResolverHistoryTests(AnvilFixture chain)
         Assert.Equal(DidResolutionErrors.InternalError, result.DidResolutionMetadata.Error);
         Assert.Contains("longer than 1 s", result.DidResolutionMetadata.Message, StringComparison.Ordinal);
         Assert.InRange(watch.Elapsed, TimeSpan.FromSeconds(0.9), TimeSpan.FromSeconds(5));
-        Assert.InRange(proxy.Calls.Count(c => c == "eth_getLogs"), 2, 11);
+        // The walk began and was cut short: how far it got in 1 s depends on the machine (a cold, loaded one managed one call).
+        Assert.InRange(proxy.Calls.Count(c => c == "eth_getLogs"), 1, 11);
     }
 
     [Theory]
