@@ -16,20 +16,9 @@ public sealed class BrowserSignInTests : IDisposable
     [Fact]
     public async Task SignInPage_PresentationFile_ReachesProtectedPage()
     {
-        var port = RedisFixture.FreePort();
-        var origin = $"http://127.0.0.1:{port}";
-        using var portal = new PortalFactory(origin, PortalFactory.Trusting(world.HospitalDid));
-        portal.UseKestrel(o => o.Listen(IPAddress.Loopback, port));
-        portal.StartServer();
+        await using var session = await BrowserSession.StartAsync(world);
+        var (origin, page) = (session.Origin, session.Page);
         var credential = world.Issue("PatientIdentityCredential", TestWorld.PatientClaims());
-
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = "/usr/bin/chromium", Headless = true });
-        var page = await browser.NewPageAsync();
-
-        // Generous limits: the machine is shared and a loaded one takes seconds per step (Expect's default is 5 s).
-        page.SetDefaultTimeout(60_000);
-        Assertions.SetDefaultExpectTimeout(60_000);
 
         // Anonymous: the protected page sends the browser to the sign-in page, which fetches a challenge.
         await page.GotoAsync(origin + "/patient");
@@ -64,20 +53,9 @@ public sealed class BrowserSignInTests : IDisposable
     [Fact]
     public async Task SignInPage_WalletInTheBrowser_ReachesProtectedPage()
     {
-        var port = RedisFixture.FreePort();
-        var origin = $"http://127.0.0.1:{port}";
-        using var portal = new PortalFactory(origin, PortalFactory.Trusting(world.HospitalDid));
-        portal.UseKestrel(o => o.Listen(IPAddress.Loopback, port));
-        portal.StartServer();
+        await using var session = await BrowserSession.StartAsync(world);
+        var (origin, page) = (session.Origin, session.Page);
         var credential = world.Issue("PatientIdentityCredential", TestWorld.PatientClaims());
-
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = "/usr/bin/chromium", Headless = true });
-        var page = await browser.NewPageAsync();
-
-        // Generous limits: the machine is shared and a loaded one takes seconds per step (Expect's default is 5 s).
-        page.SetDefaultTimeout(60_000);
-        Assertions.SetDefaultExpectTimeout(60_000);
 
         // A wallet living in the page (an extension, say): the test signs, in .NET, whatever challenge the page asks for.
         var asked = new List<(string Nonce, string Audience)>();
@@ -100,6 +78,52 @@ public sealed class BrowserSignInTests : IDisposable
     }
 
     public void Dispose() => world.Dispose();
+
+    /// <summary>The portal on a real Kestrel port trusting the world's hospital, and a headless Chromium page.</summary>
+    private sealed class BrowserSession : IAsyncDisposable
+    {
+        private readonly PortalFactory portal;
+        private readonly IPlaywright playwright;
+        private readonly IBrowser browser;
+
+        private BrowserSession(string origin, PortalFactory portal, IPlaywright playwright, IBrowser browser, IPage page)
+        {
+            Origin = origin;
+            this.portal = portal;
+            this.playwright = playwright;
+            this.browser = browser;
+            Page = page;
+        }
+
+        public string Origin { get; }
+
+        public IPage Page { get; }
+
+        public static async Task<BrowserSession> StartAsync(TestWorld world)
+        {
+            var port = RedisFixture.FreePort();
+            var origin = $"http://127.0.0.1:{port}";
+            var portal = new PortalFactory(origin, PortalFactory.Trusting(world.HospitalDid));
+            portal.UseKestrel(o => o.Listen(IPAddress.Loopback, port));
+            portal.StartServer();
+
+            var playwright = await Playwright.CreateAsync();
+            var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = "/usr/bin/chromium", Headless = true });
+            var page = await browser.NewPageAsync();
+
+            // Generous limits: the machine is shared and a loaded one takes seconds per step (Expect's default is 5 s).
+            page.SetDefaultTimeout(60_000);
+            Assertions.SetDefaultExpectTimeout(60_000);
+            return new BrowserSession(origin, portal, playwright, browser, page);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await browser.DisposeAsync();
+            playwright.Dispose();
+            await portal.DisposeAsync();
+        }
+    }
 
     /// <summary>Waits for the sign-in to open /patient and show who signed in; when it does not, says what the page shows.</summary>
     private static async Task WaitForProtectedPageAsync(IPage page, string origin)
