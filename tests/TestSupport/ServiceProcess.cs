@@ -121,14 +121,19 @@ public sealed class ServiceProcess : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>SIGKILL: no shutdown code runs, as in a power cut of the process (crash tests restart it on the same data).</summary>
+    public void Kill()
     {
         if (!process.HasExited)
         {
             process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
+            process.WaitForExit();
         }
+    }
 
+    public async ValueTask DisposeAsync()
+    {
+        Kill();
         process.Dispose();
         await log.DisposeAsync();
     }

@@ -7,6 +7,7 @@ using System.Text.Json.Nodes;
 using Identity.Issuer.Keys;
 using Identity.Shared.Crypto;
 using Identity.Shared.Encoding;
+using Identity.TestSupport;
 
 namespace Identity.Issuer.Tests.Api;
 
@@ -33,7 +34,6 @@ public sealed class IssuerCrashTests : IDisposable
             ["Issuer:Did"] = "did:ethr:dev:" + owner.PublicKey.ToEthereumAddress(),
             ["Issuer:Keys:0:File"] = keyFile,
             ["Issuer:Keys:0:PasswordEnvironmentVariable"] = "ISSUER_CRASH_TEST_PASSWORD",
-            ["ISSUER_CRASH_TEST_PASSWORD"] = "pw",
             ["Issuer:Storage:DataDirectory"] = Path.Combine(directory, "data"),
             ["Issuer:RateLimit:PermitsPerSecond"] = "100000",
             ["Issuer:RateLimit:Burst"] = "100000",
@@ -43,11 +43,11 @@ public sealed class IssuerCrashTests : IDisposable
             ["Issuer:Auth:ApiKeys:0:Roles:1"] = "issuer.proofing",
             ["Issuer:Auth:ApiKeys:0:Roles:2"] = "issuer.read",
         };
-        var port = IssuerProcess.FreePort();
+        var port = ServiceProcess.FreePort();
         var acknowledged = new ConcurrentDictionary<string, (int List, int Index)>();
-        using (var service = await IssuerProcess.StartAsync(settings, port))
+        await using (var service = await StartAsync(settings, port))
         {
-            using var http = Client(service.BaseAddress);
+            using var http = Client(service.BaseUrl);
             using var stop = new CancellationTokenSource();
             var workers = Enumerable.Range(0, 32).Select(_ => Task.Run(async () =>
             {
@@ -89,8 +89,8 @@ public sealed class IssuerCrashTests : IDisposable
         Assert.True(acknowledged.Count >= 300);
         Assert.Equal(acknowledged.Count, acknowledged.Values.Distinct().Count());
 
-        using var restarted = await IssuerProcess.StartAsync(settings, port);
-        using var client = Client(restarted.BaseAddress);
+        await using var restarted = await StartAsync(settings, port);
+        using var client = Client(restarted.BaseUrl);
         foreach (var (id, entry) in acknowledged)
         {
             var metadata = await client.GetFromJsonAsync<JsonObject>("credentials/" + Uri.EscapeDataString(id));
@@ -102,6 +102,16 @@ public sealed class IssuerCrashTests : IDisposable
         var seen = acknowledged.Values.ToHashSet();
         Assert.All(after, issued => Assert.True(seen.Add((issued!.List, issued.Index))));
     }
+
+    /// <summary>The built service as a real process on <paramref name="port"/>, so that it can be SIGKILLed and started again on the same data.</summary>
+    private Task<ServiceProcess> StartAsync(IReadOnlyDictionary<string, string> settings, int port) => ServiceProcess.StartAsync(
+        "issuer",
+        ServiceProcess.BuildOutput("src/Issuer", "Identity.Issuer.dll"),
+        port,
+        settings.Select(setting => $"--{setting.Key}={setting.Value}"),
+        "/health",
+        directory,
+        new Dictionary<string, string> { ["ISSUER_CRASH_TEST_PASSWORD"] = "pw" });
 
     private static HttpClient Client(Uri baseAddress)
     {
