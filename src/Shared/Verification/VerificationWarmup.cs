@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Diagnostics.CodeAnalysis;
 using System.Numerics;
+using System.Runtime;
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -28,7 +29,9 @@ namespace Identity.Shared.Verification;
 /// 100 ms, and with TieredPGO (the default) in two steps — instrumented, then optimized — each compiled in the
 /// background; how long that takes depends on the machine's load. So the warm-up runs <see cref="MinimumRounds"/>
 /// rounds, then goes on in windows of at least 250 ms until the round rate has stopped improving (by 5 %) for two
-/// windows in a row, the budget is spent, or <see cref="MaximumRounds"/> rounds have run.
+/// windows in a row and the last window compiled no method (<see cref="JitInfo.GetCompiledMethodCount"/>: under
+/// TieredPGO the rate looks flat between the instrumented and the optimized tier while promotions are still being
+/// compiled), the budget is spent, or <see cref="MaximumRounds"/> rounds have run.
 /// </remarks>
 public static class VerificationWarmup
 {
@@ -71,6 +74,7 @@ public static class VerificationWarmup
             }
 
             var windowsWithoutGain = 0;
+            var compiledMethodsBefore = JitInfo.GetCompiledMethodCount();
             while (!steady && Continue())
             {
                 var windowStart = Stopwatch.GetTimestamp();
@@ -85,7 +89,10 @@ public static class VerificationWarmup
                 var rate = windowRounds / Stopwatch.GetElapsedTime(windowStart).TotalSeconds;
                 windowsWithoutGain = rate > bestRate * 1.05 ? 0 : windowsWithoutGain + 1;
                 bestRate = Math.Max(bestRate, rate);
-                steady = windowsWithoutGain >= 2;
+                var compiledMethods = JitInfo.GetCompiledMethodCount();
+                var jitQuiet = compiledMethods == compiledMethodsBefore;
+                compiledMethodsBefore = compiledMethods;
+                steady = windowsWithoutGain >= 2 && jitQuiet;
             }
         }
 #pragma warning disable CA1031 // A warm-up must never take the service down; what broke is reported instead.

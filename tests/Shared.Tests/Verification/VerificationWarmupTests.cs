@@ -3,6 +3,17 @@ using Identity.Shared.Verification;
 
 namespace Identity.Shared.Tests.Verification;
 
+/// <summary>
+/// The warm-up is steady only when a window compiles no method anywhere in the process; other tests running beside
+/// it keep the JIT busy, so these run alone, after the parallel collections.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class WarmupAloneDefinition
+{
+    public const string Name = "warm-up alone";
+}
+
+[Collection(WarmupAloneDefinition.Name)]
 public sealed class VerificationWarmupTests
 {
     [Fact]
