@@ -59,11 +59,20 @@ internal static partial class CredentialJson
     }
 
     /// <summary>A JSON object built by a caller, as an element; false when it nests deeper than <see cref="MaxDepth"/>.</summary>
-    public static bool TryToElement(JsonNode node, string what, out JsonElement element, [NotNullWhen(false)] out VerificationError? error)
+    public static bool TryToElement(JsonNode node, string what, out JsonElement element, [NotNullWhen(false)] out VerificationError? error) =>
+        TryToElement(node, static (writer, node) => node.WriteTo(writer, WriteOptions), what, out element, out error);
+
+    /// <summary>A drafted JSON object, as an element; false when it nests deeper than <see cref="MaxDepth"/>.</summary>
+    public static bool TryToElement(JsonDraft draft, string what, out JsonElement element, [NotNullWhen(false)] out VerificationError? error) =>
+        TryToElement(draft, static (writer, draft) => draft.WriteTo(writer), what, out element, out error);
+
+    public static JsonElement ToElement(JsonNode node) => ToElement(node, static (writer, node) => node.WriteTo(writer, WriteOptions));
+
+    private static bool TryToElement<T>(T value, Action<Utf8JsonWriter, T> write, string what, out JsonElement element, [NotNullWhen(false)] out VerificationError? error)
     {
         try
         {
-            element = ToElement(node);
+            element = ToElement(value, write);
             error = null;
             return true;
         }
@@ -76,17 +85,17 @@ internal static partial class CredentialJson
         }
     }
 
-    public static JsonElement ToElement(JsonNode node)
+    private static JsonElement ToElement<T>(T value, Action<Utf8JsonWriter, T> write)
     {
         // Straight to UTF-8 into a per-thread scratch buffer, then parsed into an element that owns a copy of its
-        // memory: no string, no pooled document to clone. Writing a node never re-enters this method.
+        // memory: no string, no pooled document to clone. Writing never re-enters this method.
         var buffer = scratch ??= new ArrayBufferWriter<byte>(4096);
         var writer = scratchWriter ??= new Utf8JsonWriter(buffer, NodeWriterOptions);
         buffer.ResetWrittenCount();
         writer.Reset(buffer);
         try
         {
-            node.WriteTo(writer, WriteOptions);
+            write(writer, value);
             writer.Flush();
             return JsonElement.Parse(buffer.WrittenSpan, ReadOptions);
         }

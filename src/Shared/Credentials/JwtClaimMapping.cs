@@ -43,22 +43,21 @@ internal static class JwtClaimMapping
     /// Moves the members of the <c>vc</c>/<c>vp</c> claim that have no mapping to the top level. VCDM 1.1 §6.3.1 builds
     /// the decoded document from the claim's contents; did-jwt-vc would leave them under a <c>vc</c> member instead.
     /// </summary>
-    public static bool TryLiftLeftovers(JsonObject payload, JsonObject claim, IReadOnlyCollection<string> mapped, [NotNullWhen(false)] out VerificationError? error)
+    public static bool TryLiftLeftovers(JsonDraft payload, JsonElement claim, IReadOnlySet<string> mapped, [NotNullWhen(false)] out VerificationError? error)
     {
         error = null;
-        foreach (var (name, value) in claim.ToList())
+        foreach (var member in claim.EnumerateObject())
         {
-            if (mapped.Contains(name))
+            if (mapped.Contains(member.Name))
             {
                 continue;
             }
 
-            claim.Remove(name);
-            if (!payload.ContainsKey(name))
+            if (!payload.TryGet(member.Name, out var existing))
             {
-                payload[name] = value;
+                payload.Set(member.Name, member.Value);
             }
-            else if (!JsonNode.DeepEquals(payload[name], value))
+            else if (!existing.EqualsElement(member.Value))
             {
                 error = CredentialJson.Malformed("A member appears both inside the vc/vp claim and beside it, with different values.");
                 return false;
@@ -68,22 +67,22 @@ internal static class JwtClaimMapping
         return true;
     }
 
-    public static bool TryGetOptionalString(JsonObject payload, string name, out string? value, [NotNullWhen(false)] out VerificationError? error)
+    public static bool TryGetOptionalString(JsonDraft payload, string name, out string? value, [NotNullWhen(false)] out VerificationError? error)
     {
         value = null;
         error = null;
-        if (!payload.TryGetPropertyValue(name, out var node) || node is null)
+        if (!payload.TryGetNonNull(name, out var claim))
         {
             return true;
         }
 
-        if (node.GetValueKind() != JsonValueKind.String)
+        if (claim.Element is not { ValueKind: JsonValueKind.String } text)
         {
             error = CredentialJson.Malformed($"The JWT claim {name} is not a string.");
             return false;
         }
 
-        value = node.GetValue<string>();
+        value = text.GetString();
         return true;
     }
 
@@ -138,27 +137,5 @@ internal static class JwtClaimMapping
         }
 
         payload[name] = value?.DeepClone();
-    }
-
-    /// <summary>Rebuilds <paramref name="source"/> with <paramref name="first"/> members first, in that order, then the rest in their order.</summary>
-    public static JsonObject Reorder(JsonObject source, IEnumerable<string> first)
-    {
-        var result = new JsonObject();
-        foreach (var name in first)
-        {
-            if (source.TryGetPropertyValue(name, out var value))
-            {
-                source.Remove(name);
-                result[name] = value;
-            }
-        }
-
-        foreach (var (name, value) in source.ToList())
-        {
-            source.Remove(name);
-            result[name] = value;
-        }
-
-        return result;
     }
 }

@@ -231,26 +231,32 @@ public static class VcJwt
     /// </summary>
     public static bool TryNormalizeCredential(JsonElement payload, [NotNullWhen(true)] out JsonObject? credential, [NotNullWhen(false)] out VerificationError? error)
     {
-        credential = null;
+        credential = TryNormalizeCredentialElement(payload, out var element, out error) ? CredentialJson.ToObject(element) : null;
+        return credential is not null;
+    }
+
+    private static bool TryNormalizeCredentialElement(JsonElement payload, out JsonElement credential, [NotNullWhen(false)] out VerificationError? error)
+    {
+        credential = default;
         if (payload.ValueKind != JsonValueKind.Object)
         {
             error = CredentialJson.Malformed("The JWT payload is not an object.");
             return false;
         }
 
-        var p = CredentialJson.ToObject(payload);
-        if (p["vc"] is not JsonObject vc)
+        if (!payload.TryGetProperty("vc", out var vc) || vc.ValueKind != JsonValueKind.Object)
         {
             error = CredentialJson.Malformed("The JWT has no vc claim object (VCDM 1.1 JWT encoding).");
             return false;
         }
 
-        if (p.ContainsKey("vp"))
+        if (payload.TryGetProperty("vp", out _))
         {
             error = CredentialJson.Malformed("A VC-JWT has a vp claim.");
             return false;
         }
 
+        var p = JsonDraft.From(payload);
         p.Remove("vc");
         if (!JwtClaimMapping.TryLiftLeftovers(p, vc, CredentialClaimMembers, out error) ||
             !JwtClaimMapping.TryGetOptionalString(p, "iss", out var iss, out error) ||
@@ -264,90 +270,89 @@ public static class VcJwt
         }
 
         // credentialSubject = { ...payload.credentialSubject, ...vc.credentialSubject }; a JWT has one subject.
-        var topSubject = p["credentialSubject"];
-        var vcSubject = vc["credentialSubject"];
-        if (topSubject is JsonArray || vcSubject is JsonArray)
+        var topSubject = p.TryGetNonNull("credentialSubject", out var top) ? top.Element : null;
+        var vcSubject = NonNullMember(vc, "credentialSubject");
+        if (topSubject?.ValueKind == JsonValueKind.Array || vcSubject?.ValueKind == JsonValueKind.Array)
         {
             error = CredentialJson.Malformed("A VC-JWT cannot carry several credential subjects.");
             return false;
         }
 
-        if (topSubject is not (null or JsonObject) || vcSubject is not (null or JsonObject))
+        if (topSubject is { ValueKind: not JsonValueKind.Object } || vcSubject is { ValueKind: not JsonValueKind.Object })
         {
             error = CredentialJson.Malformed("The credentialSubject of the VC-JWT is not an object.");
             return false;
         }
 
-        var subject = new JsonObject();
-        foreach (var source in new[] { topSubject as JsonObject, vcSubject as JsonObject })
+        var subject = new JsonDraft();
+        foreach (var source in (ReadOnlySpan<JsonElement?>)[topSubject, vcSubject])
         {
-            foreach (var (name, value) in source ?? [])
+            foreach (var member in source?.EnumerateObject() ?? default)
             {
-                subject[name] = value?.DeepClone();
+                subject.Set(member.Name, member.Value);
             }
         }
 
-        var topSubjectId = (topSubject as JsonObject)?["id"];
+        var topSubjectId = topSubject is { } t ? NonNullMember(t, "id") : null;
         if (sub is not null)
         {
             if (topSubjectId is null)
             {
-                if (subject["id"] is { } subjectId && !JsonNode.DeepEquals(subjectId, sub))
+                if (subject.TryGetNonNull("id", out var subjectId) && !subjectId.EqualsString(sub))
                 {
                     error = CredentialJson.Malformed("The JWT claim sub and credentialSubject.id differ.");
                     return false;
                 }
 
-                subject["id"] = sub;
+                subject.Set("id", sub);
                 p.Remove("sub");
             }
-            else if (!JsonNode.DeepEquals(topSubjectId, sub))
+            else if (!JsonDraftValue.FromElement(topSubjectId.Value).EqualsString(sub))
             {
                 error = CredentialJson.Malformed("The JWT claim sub and credentialSubject.id differ.");
                 return false;
             }
         }
 
-        p["credentialSubject"] = subject;
+        p.Set("credentialSubject", subject);
 
         // issuer = { id: iss, ...payload.issuer } when issuer is absent or an object; a string issuer stays as it is.
-        var issuer = p["issuer"];
-        switch (issuer)
+        var issuer = p.TryGetNonNull("issuer", out var issuerValue) ? issuerValue.Element : null;
+        if (issuer is null or { ValueKind: JsonValueKind.Object })
         {
-            case null or JsonObject:
-                var issuerObject = new JsonObject();
-                if (iss is not null)
-                {
-                    issuerObject["id"] = iss;
-                }
+            var issuerObject = new JsonDraft();
+            if (iss is not null)
+            {
+                issuerObject.Set("id", iss);
+            }
 
-                foreach (var (name, value) in (issuer as JsonObject) ?? [])
+            var hasId = false;
+            foreach (var member in issuer?.EnumerateObject() ?? default)
+            {
+                if (member.NameEquals("id"))
                 {
-                    if (name == "id" && iss is not null && !JsonNode.DeepEquals(value, iss))
+                    hasId = true;
+                    if (iss is not null && !JsonDraftValue.FromElement(member.Value).EqualsString(iss))
                     {
                         error = CredentialJson.Malformed("The JWT claim iss and issuer.id differ.");
                         return false;
                     }
-
-                    issuerObject[name] = value?.DeepClone();
                 }
 
-                if ((issuer as JsonObject)?.ContainsKey("id") != true)
-                {
-                    p.Remove("iss");
-                }
+                issuerObject.Set(member.Name, member.Value);
+            }
 
-                p["issuer"] = issuerObject;
-                break;
+            if (!hasId)
+            {
+                p.Remove("iss");
+            }
 
-            default:
-                if (iss is not null && !JsonNode.DeepEquals(issuer, iss))
-                {
-                    error = CredentialJson.Malformed("The JWT claim iss and issuer differ.");
-                    return false;
-                }
-
-                break;
+            p.Set("issuer", issuerObject);
+        }
+        else if (iss is not null && !issuerValue.EqualsString(iss))
+        {
+            error = CredentialJson.Malformed("The JWT claim iss and issuer differ.");
+            return false;
         }
 
         if (!TryMapId(p, jti, out error))
@@ -355,31 +360,26 @@ public static class VcJwt
             return false;
         }
 
-        p["type"] = JwtClaimMapping.Union(Take(p, "type"), vc["type"]);
+        p.Set("type", JsonDraftValue.Union(p.Take("type"), MemberOrAbsent(vc, "type")));
         foreach (var member in AdditionalMembers)
         {
-            if (vc[member] is not { } value)
+            if (NonNullMember(vc, member) is not { } value)
             {
                 continue;
             }
 
-            if (p[member] is { } existing && !JsonNode.DeepEquals(existing, value))
+            if (p.TryGetNonNull(member, out var existing) && !existing.EqualsElement(value))
             {
                 error = CredentialJson.Malformed("A member of the vc claim is repeated beside it with another value.");
                 return false;
             }
 
-            p[member] = value.DeepClone();
+            p.Set(member, value);
         }
 
-        p["@context"] = JwtClaimMapping.Union(Take(p, "context"), Take(p, "@context"), vc["@context"]);
-        if (!TryMapDates(p, nbf, iat, exp, out error))
-        {
-            return false;
-        }
-
-        credential = JwtClaimMapping.Reorder(p, CredentialOrder);
-        return true;
+        p.Set("@context", JsonDraftValue.Union(p.Take("context"), p.Take("@context"), MemberOrAbsent(vc, "@context")));
+        return TryMapDates(p, nbf, iat, exp, out error) &&
+            CredentialJson.TryToElement(p.Reordered(CredentialOrder), "credential", out credential, out error);
     }
 
     internal static bool TryDecodeCredentialCore(string token, JwsCompact jws, [NotNullWhen(true)] out DecodedCredential? decoded, [NotNullWhen(false)] out VerificationError? error)
@@ -387,7 +387,7 @@ public static class VcJwt
         decoded = null;
         var payload = jws.Payload!.Value;
         if (!CheckType(jws, out error) ||
-            !TryNormalizeCredential(payload, out var normalized, out error) ||
+            !TryNormalizeCredentialElement(payload, out var normalized, out error) ||
             !VerifiableCredential.TryCreate(normalized, out var credential, out error) ||
             !JwtTimes.TryRead(payload, out var times, out error))
         {
@@ -440,22 +440,22 @@ public static class VcJwt
         return true;
     }
 
-    private static bool TryNormalizePresentation(JsonElement payload, [NotNullWhen(true)] out JsonObject? presentation, [NotNullWhen(false)] out VerificationError? error)
+    private static bool TryNormalizePresentation(JsonElement payload, out JsonElement presentation, [NotNullWhen(false)] out VerificationError? error)
     {
-        presentation = null;
-        var p = CredentialJson.ToObject(payload);
-        if (p["vp"] is not JsonObject vp)
+        presentation = default;
+        if (payload.ValueKind != JsonValueKind.Object || !payload.TryGetProperty("vp", out var vp) || vp.ValueKind != JsonValueKind.Object)
         {
             error = CredentialJson.Malformed("The JWT has no vp claim object (VCDM 1.1 JWT encoding).");
             return false;
         }
 
-        if (p.ContainsKey("vc"))
+        if (payload.TryGetProperty("vc", out _))
         {
             error = CredentialJson.Malformed("A VP-JWT has a vc claim.");
             return false;
         }
 
+        var p = JsonDraft.From(payload);
         p.Remove("vp");
         if (!JwtClaimMapping.TryLiftLeftovers(p, vp, PresentationClaimMembers, out error) ||
             !JwtClaimMapping.TryGetOptionalString(p, "iss", out var iss, out error) ||
@@ -468,36 +468,38 @@ public static class VcJwt
             return false;
         }
 
-        var credentials = JwtClaimMapping.Union(Take(p, "verifiableCredential"), vp["verifiableCredential"]);
+        var credentials = JsonDraftValue.Union(p.Take("verifiableCredential"), MemberOrAbsent(vp, "verifiableCredential"));
         if (credentials.Count > 0)
         {
-            p["verifiableCredential"] = credentials;
+            p.Set("verifiableCredential", credentials);
         }
 
         if (iss is not null)
         {
-            var holder = p["holder"];
+            var holder = p.TryGetNonNull("holder", out var holderValue) ? holderValue.Element : null;
             if (holder is null)
             {
-                p["holder"] = iss;
+                p.Set("holder", iss);
                 p.Remove("iss");
             }
-            else if (holder is JsonObject { } h && !h.ContainsKey("id"))
+            else if (holder is { ValueKind: JsonValueKind.Object } h && !h.TryGetProperty("id", out _))
             {
-                h.Insert(0, "id", iss);
+                var withId = JsonDraft.From(h);
+                withId.Insert(0, "id", iss);
+                p.Set("holder", withId);
                 p.Remove("iss");
             }
-            else if (!JsonNode.DeepEquals(holder is JsonObject o ? o["id"] : holder, iss))
+            else if (!JsonDraftValue.FromElement(holder is { ValueKind: JsonValueKind.Object } o ? o.GetProperty("id") : holder.Value).EqualsString(iss))
             {
                 error = CredentialJson.Malformed("The JWT claim iss and the presentation's holder differ.");
                 return false;
             }
         }
 
-        if (p["aud"] is { } aud)
+        if (p.TryGetNonNull("aud", out var aud))
         {
             p.Remove("aud");
-            p["verifier"] = JwtClaimMapping.Union(Take(p, "verifier"), aud);
+            p.Set("verifier", JsonDraftValue.Union(p.Take("verifier"), aud));
         }
 
         if (!TryMapId(p, jti, out error))
@@ -505,18 +507,13 @@ public static class VcJwt
             return false;
         }
 
-        p["type"] = JwtClaimMapping.Union(Take(p, "type"), vp["type"]);
-        p["@context"] = JwtClaimMapping.Union(Take(p, "context"), Take(p, "@context"), vp["@context"]);
-        if (!TryMapDates(p, nbf, iat, exp, out error))
-        {
-            return false;
-        }
-
-        presentation = JwtClaimMapping.Reorder(p, PresentationOrder);
-        return true;
+        p.Set("type", JsonDraftValue.Union(p.Take("type"), MemberOrAbsent(vp, "type")));
+        p.Set("@context", JsonDraftValue.Union(p.Take("context"), p.Take("@context"), MemberOrAbsent(vp, "@context")));
+        return TryMapDates(p, nbf, iat, exp, out error) &&
+            CredentialJson.TryToElement(p.Reordered(PresentationOrder), "presentation", out presentation, out error);
     }
 
-    private static bool TryMapId(JsonObject p, string? jti, [NotNullWhen(false)] out VerificationError? error)
+    private static bool TryMapId(JsonDraft p, string? jti, [NotNullWhen(false)] out VerificationError? error)
     {
         error = null;
         if (jti is null)
@@ -524,12 +521,12 @@ public static class VcJwt
             return true;
         }
 
-        if (p["id"] is not { } id)
+        if (!p.TryGetNonNull("id", out var id))
         {
-            p["id"] = jti;
+            p.Set("id", jti);
             p.Remove("jti");
         }
-        else if (!JsonNode.DeepEquals(id, jti))
+        else if (!id.EqualsString(jti))
         {
             error = CredentialJson.Malformed("The JWT claim jti and the document's id differ.");
             return false;
@@ -538,7 +535,7 @@ public static class VcJwt
         return true;
     }
 
-    private static bool TryMapDates(JsonObject p, long? nbf, long? iat, long? exp, [NotNullWhen(false)] out VerificationError? error)
+    private static bool TryMapDates(JsonDraft p, long? nbf, long? iat, long? exp, [NotNullWhen(false)] out VerificationError? error)
     {
         // JavaScript truthiness: did-jwt-vc maps nbf (or else iat) only when non-zero.
         var start = nbf is > 0 ? nbf : iat is > 0 ? iat : null;
@@ -550,7 +547,7 @@ public static class VcJwt
         return TryMapDate(p, "expirationDate", exp is > 0 ? exp : null, "exp", out error);
     }
 
-    private static bool TryMapDate(JsonObject p, string member, long? seconds, string claim, [NotNullWhen(false)] out VerificationError? error)
+    private static bool TryMapDate(JsonDraft p, string member, long? seconds, string claim, [NotNullWhen(false)] out VerificationError? error)
     {
         error = null;
         if (seconds is not { } value)
@@ -558,17 +555,17 @@ public static class VcJwt
             return true;
         }
 
-        if (p[member] is not { } existing)
+        if (!p.TryGetNonNull(member, out var existing))
         {
-            p[member] = CredentialJson.FormatJavaScriptIso(value);
+            p.Set(member, CredentialJson.FormatJavaScriptIso(value));
             p.Remove(claim);
             return true;
         }
 
         // Both present (did-jwt-vc keeps the document's value): they must name the same second.
-        if (existing.GetValueKind() == JsonValueKind.String &&
-            CredentialJson.TryParseDateTimeStamp(existing.GetValue<string>(), out var date) &&
-            JwtClaimMapping.ToUnixSeconds(date) == value)
+        if (existing.Element is { ValueKind: JsonValueKind.String } date &&
+            CredentialJson.TryParseDateTimeStamp(date.GetString(), out var parsed) &&
+            JwtClaimMapping.ToUnixSeconds(parsed) == value)
         {
             return true;
         }
@@ -576,6 +573,14 @@ public static class VcJwt
         error = CredentialJson.Malformed($"The JWT claim {claim} and the document's {member} differ.");
         return false;
     }
+
+    /// <summary>The member's value; absent (the default) when the object has none.</summary>
+    private static JsonDraftValue MemberOrAbsent(JsonElement json, string name) =>
+        json.TryGetProperty(name, out var value) ? value : default(JsonDraftValue);
+
+    /// <summary>The member's value unless it is absent or JSON null (what <c>JsonObject</c>'s indexer treats alike).</summary>
+    private static JsonElement? NonNullMember(JsonElement json, string name) =>
+        json.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null ? value : null;
 
     private static bool CheckType(JwsCompact jws, [NotNullWhen(false)] out VerificationError? error)
     {
