@@ -37,6 +37,13 @@ internal static class FirstMinute
         ("TieredCompilation=0", false, [("DOTNET_TieredCompilation", "0")]),
         ("TC_QuickJitForLoops=0", false, [("DOTNET_TC_QuickJitForLoops", "0")]),
         ("framework ReadyToRun=0", false, [("DOTNET_ReadyToRun", "0")]),
+
+        // What the services run with (Directory.Build.props gives Web SDK projects this runtime option).
+        ("delay=0 + warm-up", true, [("DOTNET_TC_CallCountingDelayMs", "0")]),
+
+        // A 1-CPU container: .NET sees one processor and waits ten times longer before counting calls for tier-up.
+        ("1 CPU + warm-up", true, [("DOTNET_PROCESSOR_COUNT", "1")]),
+        ("1 CPU delay=0 + warm-up", true, [("DOTNET_PROCESSOR_COUNT", "1"), ("DOTNET_TC_CallCountingDelayMs", "0")]),
     ];
 
     public static int Run(string[] args) => args[0] == ChildCommand ? RunChild(args) : RunParent(args);

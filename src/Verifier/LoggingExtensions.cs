@@ -29,6 +29,9 @@ internal static partial class LoggingExtensions
     [LoggerMessage(EventId = 3031, Level = LogLevel.Error, Message = "Verification warm-up found problems: {Problems}")]
     public static partial void WarmupProblems(this ILogger logger, string problems);
 
+    [LoggerMessage(EventId = 3032, Level = LogLevel.Warning, Message = "This process sees one CPU and the tier-up delay is not set: .NET may keep verification on unoptimized code (about 60 % speed). Set the runtime option System.Runtime.TieredCompilation.CallCountingDelayMs to 0 (RuntimeHostConfigurationOption) or DOTNET_TC_CallCountingDelayMs=0; docs/performance.md, \"One CPU\".")]
+    public static partial void TierUpMayStall(this ILogger logger);
+
     [LoggerMessage(EventId = 3012, Level = LogLevel.Error, Message = "Presentation refused: the nonce store failed ({ExceptionType}).")]
     public static partial void NonceStoreUnavailable(this ILogger logger, string exceptionType);
 }

@@ -11,6 +11,9 @@ namespace Identity.Verifier;
 /// </summary>
 internal sealed class VerificationWarmupService(IOptions<VerificationWarmupOptions> options, ILogger<VerificationWarmupService> logger) : IHostedService
 {
+    /// <summary>The runtime option (runtimeconfig.json) that sets the tier-up delay in milliseconds.</summary>
+    public const string CallCountingDelaySetting = "System.Runtime.TieredCompilation.CallCountingDelayMs";
+
     /// <summary>What the last run did; null when the warm-up is off or has not run.</summary>
     public VerificationWarmupResult? Result { get; private set; }
 
@@ -20,6 +23,11 @@ internal sealed class VerificationWarmupService(IOptions<VerificationWarmupOptio
         if (budget <= TimeSpan.Zero)
         {
             return;
+        }
+
+        if (TierUpMayStall(Environment.ProcessorCount, AppContext.GetData(CallCountingDelaySetting), Environment.GetEnvironmentVariable("DOTNET_TC_CallCountingDelayMs") ?? Environment.GetEnvironmentVariable("COMPlus_TC_CallCountingDelayMs")))
+        {
+            logger.TierUpMayStall();
         }
 
         var result = await VerificationWarmup.RunAsync(budget, cancellationToken).ConfigureAwait(false);
@@ -35,4 +43,12 @@ internal sealed class VerificationWarmupService(IOptions<VerificationWarmupOptio
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>
+    /// True when the process sees one CPU and nothing set the tier-up delay. .NET then waits ten times longer (1 s)
+    /// for start-up to go quiet before it counts calls; under steady verification load that wait was seen never to end,
+    /// and a warm-up on such a process finishes "steady" on unoptimized code.
+    /// </summary>
+    internal static bool TierUpMayStall(int processorCount, object? runtimeOption, string? environmentVariable) =>
+        processorCount == 1 && runtimeOption is null && string.IsNullOrEmpty(environmentVariable);
 }
