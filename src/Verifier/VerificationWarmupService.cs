@@ -19,15 +19,16 @@ internal sealed class VerificationWarmupService(IOptions<VerificationWarmupOptio
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        // Whether or not the warm-up runs, a process that sees one CPU can stay on unoptimized code (docs/performance.md).
+        if (TierUpMayStall(Environment.ProcessorCount, AppContext.GetData(CallCountingDelaySetting), Environment.GetEnvironmentVariable("DOTNET_TC_CallCountingDelayMs") ?? Environment.GetEnvironmentVariable("COMPlus_TC_CallCountingDelayMs")))
+        {
+            logger.TierUpMayStall();
+        }
+
         var budget = options.Value.Budget;
         if (budget <= TimeSpan.Zero)
         {
             return;
-        }
-
-        if (TierUpMayStall(Environment.ProcessorCount, AppContext.GetData(CallCountingDelaySetting), Environment.GetEnvironmentVariable("DOTNET_TC_CallCountingDelayMs") ?? Environment.GetEnvironmentVariable("COMPlus_TC_CallCountingDelayMs")))
-        {
-            logger.TierUpMayStall();
         }
 
         var result = await VerificationWarmup.RunAsync(budget, cancellationToken).ConfigureAwait(false);
