@@ -162,10 +162,9 @@ internal readonly struct JsonDraftValue
 
     public static JsonDraftValue FromElement(JsonElement element) => element;
 
-
     /// <summary>
-    /// The element values as one list: arrays are flattened, absent and null items skipped, repeated strings kept once, other
-    /// items kept as they are (did-jwt-vc's <c>asArray</c> plus a <c>Set</c> of strings).
+    /// The element values as one list, as <see cref="JwtClaimMapping.Union"/> unites nodes when signing: arrays
+    /// flattened one level, absent and null items dropped, strings deduplicated by value, other items kept.
     /// </summary>
     public static JsonDraftValue Union(params ReadOnlySpan<JsonDraftValue> values)
     {
