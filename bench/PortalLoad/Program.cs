@@ -30,7 +30,7 @@ try
     var issuer = EthrDid.Format(issuerKey.PublicKey.ToEthereumAddress(), "dev");
     var holder = EthrDid.Format(holderKey.PublicKey.ToEthereumAddress(), "dev");
 
-    var port = ServiceProcess.FreePort();
+    var port = LoopbackPort.Free();
     var audience = $"http://127.0.0.1:{port}";
     portal = await ServiceProcess.StartAsync(
         "portal",

@@ -49,7 +49,7 @@ try
     var keyPassword = Base64UrlStrict.Encode(RandomNumberGenerator.GetBytes(24));
     await File.WriteAllTextAsync(keyFile, KeyStoreJson.EncryptV3(hospitalKey, System.Text.Encoding.UTF8.GetBytes(keyPassword)));
     var apiKey = Base64UrlStrict.Encode(RandomNumberGenerator.GetBytes(32));
-    var issuerPort = ServiceProcess.FreePort();
+    var issuerPort = LoopbackPort.Free();
     issuer = await ServiceProcess.StartAsync(
         "issuer",
         ServiceProcess.BuildOutput("src/Issuer", "Identity.Issuer.dll"),
@@ -70,7 +70,7 @@ try
         new Dictionary<string, string> { ["DEMO_ISSUER_KEY_PASSWORD"] = keyPassword });
     Say($"issuer at {issuer.BaseUrl} (log {issuer.LogPath}); the staff system holds an API key, the service only its SHA-256");
 
-    var portalPort = ServiceProcess.FreePort();
+    var portalPort = LoopbackPort.Free();
     var portalAudience = $"http://127.0.0.1:{portalPort}";
     Step("Start the clinic's portal: the verifier middleware trusts the hospital's DID and nothing else; no account store");
     portal = await ServiceProcess.StartAsync(

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 
 namespace Identity.TestSupport;
 
@@ -111,14 +110,6 @@ public sealed class ServiceProcess : IAsyncDisposable
     {
         var framework = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
         return Path.Combine(RepositoryPaths.RepositoryRoot, project, "bin", framework.Parent!.Name, framework.Name, assembly);
-    }
-
-    /// <summary>A loopback port free at the time of asking.</summary>
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     /// <summary>SIGKILL: no shutdown code runs, as in a power cut of the process (crash tests restart it on the same data).</summary>

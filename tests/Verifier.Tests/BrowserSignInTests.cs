@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Playwright;
+using Identity.TestSupport;
 
 namespace Identity.Verifier.Tests;
 
@@ -101,7 +102,7 @@ public sealed class BrowserSignInTests : IDisposable
 
         public static async Task<BrowserSession> StartAsync(TestWorld world)
         {
-            var port = RedisFixture.FreePort();
+            var port = LoopbackPort.Free();
             var origin = $"http://127.0.0.1:{port}";
             var portal = new PortalFactory(origin, PortalFactory.Trusting(world.HospitalDid));
             portal.UseKestrel(o => o.Listen(IPAddress.Loopback, port));

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using Identity.TestSupport;
 
 namespace Identity.Verifier.Tests;
 
@@ -18,7 +19,7 @@ public sealed class RedisFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Port = FreePort();
+        Port = LoopbackPort.Free();
         var start = new ProcessStartInfo("redis-server")
         {
             RedirectStandardOutput = true,
@@ -60,12 +61,5 @@ public sealed class RedisFixture : IAsyncLifetime
         }
 
         process?.Dispose();
-    }
-
-    internal static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

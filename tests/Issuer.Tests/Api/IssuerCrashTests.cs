@@ -43,7 +43,7 @@ public sealed class IssuerCrashTests : IDisposable
             ["Issuer:Auth:ApiKeys:0:Roles:1"] = "issuer.proofing",
             ["Issuer:Auth:ApiKeys:0:Roles:2"] = "issuer.read",
         };
-        var port = ServiceProcess.FreePort();
+        var port = LoopbackPort.Free();
         var acknowledged = new ConcurrentDictionary<string, (int List, int Index)>();
         await using (var service = await StartAsync(settings, port))
         {

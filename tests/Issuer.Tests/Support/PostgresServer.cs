@@ -1,8 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using Npgsql;
+using Identity.TestSupport;
 
 namespace Identity.Issuer.Tests.Support;
 
@@ -80,7 +79,7 @@ public sealed class PostgresServer : IAsyncLifetime, IDisposable
         }
 
         await RunAsync(Path.Combine(bin, "initdb"), "-D", data, "-U", ServiceUser, "--auth=trust", "--encoding=UTF8", "--no-sync", "--no-instructions");
-        Port = FreePort();
+        Port = LoopbackPort.Free();
         server = Start(
             Path.Combine(bin, "postgres"),
             "-D", data,
@@ -241,13 +240,6 @@ public sealed class PostgresServer : IAsyncLifetime, IDisposable
         {
             throw new InvalidOperationException($"{Path.GetFileName(program)} exited {process.ExitCode}: {await errors}{await output}");
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private void AppendLog(string path, string? line)

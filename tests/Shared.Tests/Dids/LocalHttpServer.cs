@@ -1,5 +1,5 @@
 using System.Net;
-using System.Net.Sockets;
+using Identity.TestSupport;
 
 namespace Identity.Shared.Tests.Dids;
 
@@ -17,7 +17,7 @@ public sealed class LocalHttpServer : IAsyncDisposable
     public LocalHttpServer(Func<HttpListenerContext, Task> handler)
     {
         this.handler = handler;
-        Port = FreePort();
+        Port = LoopbackPort.Free();
         listener.Prefixes.Add($"http://localhost:{Port}/");
         listener.Start();
         loop = Task.Run(AcceptAsync);
@@ -42,13 +42,6 @@ public sealed class LocalHttpServer : IAsyncDisposable
         }
 
         stop.Dispose();
-    }
-
-    private static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
     }
 
     private async Task AcceptAsync()

@@ -1,6 +1,7 @@
 using Identity.Shared.StatusLists;
 using Identity.Shared.Verification;
 using Response = Identity.Shared.Tests.StatusLists.LoopbackHttpServer.Response;
+using Identity.TestSupport;
 
 namespace Identity.Shared.Tests.StatusLists;
 
@@ -99,7 +100,7 @@ public sealed class HttpStatusListProviderTests : IDisposable
     {
         var provider = Provider(new HttpStatusListProviderOptions { AllowHttp = true, StaleGracePeriod = TimeSpan.FromHours(1) });
 
-        var result = await provider.GetAsync(new Uri($"http://127.0.0.1:{LoopbackHttpServer.FreePort()}/status/5"));
+        var result = await provider.GetAsync(new Uri($"http://127.0.0.1:{LoopbackPort.Free()}/status/5"));
 
         Assert.False(result.Succeeded);
         Assert.Equal(VerificationErrorCode.StatusUnavailable, result.Error.Code);

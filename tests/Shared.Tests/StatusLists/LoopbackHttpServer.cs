@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Sockets;
+using Identity.TestSupport;
 
 namespace Identity.Shared.Tests.StatusLists;
 
@@ -13,7 +13,7 @@ internal sealed class LoopbackHttpServer : IDisposable
     public LoopbackHttpServer(Func<HttpListenerRequest, Response> respond)
     {
         Respond = respond;
-        var port = FreePort();
+        var port = LoopbackPort.Free();
         BaseUri = new Uri($"http://127.0.0.1:{port}/");
         listener.Prefixes.Add(BaseUri.ToString());
         listener.Start();
@@ -27,14 +27,6 @@ internal sealed class LoopbackHttpServer : IDisposable
     public ConcurrentQueue<string?> IfNoneMatchSeen { get; } = new();
 
     public int RequestCount => IfNoneMatchSeen.Count;
-
-    /// <summary>A loopback port nothing listens on (taken from the OS, then released).</summary>
-    public static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
-    }
 
     public void Dispose()
     {

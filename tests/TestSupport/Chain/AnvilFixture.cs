@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using Identity.Shared.Crypto;
 using Identity.Shared.Encoding;
@@ -80,7 +78,7 @@ public sealed class AnvilFixture : IAsyncLifetime, IDisposable
     public async Task InitializeAsync()
     {
         http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
-        await StartNodeAsync(FreePort()).ConfigureAwait(false);
+        await StartNodeAsync(LoopbackPort.Free()).ConfigureAwait(false);
         rpc = CreateRpc();
         ChainId = await rpc.GetChainIdAsync().ConfigureAwait(false);
         RegistryAddress = await DeployRegistryAsync().ConfigureAwait(false);
@@ -202,12 +200,5 @@ public sealed class AnvilFixture : IAsyncLifetime, IDisposable
         using var deployer = DevKey(0);
         var receipt = await new EthereumTransactionSender(Rpc).SendAsync(deployer, null, bytecode).ConfigureAwait(false);
         return receipt.ContractAddress ?? throw new InvalidOperationException("The deployment receipt has no contract address.");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
